@@ -1,0 +1,50 @@
+# Shared build settings: warnings, sanitizers, and one helper per kind of target.
+
+function(hearth_target_settings target)
+  target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor
+                                           -Wno-missing-field-initializers)
+  if(HEARTH_WERROR)
+    target_compile_options(${target} PRIVATE -Werror)
+  endif()
+  if(HEARTH_SANITIZE)
+    target_compile_options(${target} PRIVATE -fsanitize=address,undefined -fno-omit-frame-pointer
+                                             -fno-sanitize-recover=undefined)
+    target_link_options(${target} PRIVATE -fsanitize=address,undefined)
+  endif()
+endfunction()
+
+# hearth_add_library(NAME SOURCES ... DEPS ...)
+function(hearth_add_library name)
+  cmake_parse_arguments(ARG "" "" "SOURCES;DEPS;PRIVATE_DEPS" ${ARGN})
+  add_library(${name} STATIC ${ARG_SOURCES})
+  target_include_directories(${name} PUBLIC ${PROJECT_SOURCE_DIR}/src)
+  target_link_libraries(${name} PUBLIC ${ARG_DEPS} PRIVATE ${ARG_PRIVATE_DEPS})
+  hearth_target_settings(${name})
+endfunction()
+
+# hearth_add_executable(NAME SOURCES ... DEPS ...)
+function(hearth_add_executable name)
+  cmake_parse_arguments(ARG "" "" "SOURCES;DEPS" ${ARGN})
+  add_executable(${name} ${ARG_SOURCES})
+  target_link_libraries(${name} PRIVATE ${ARG_DEPS})
+  hearth_target_settings(${name})
+endfunction()
+
+# hearth_add_test(NAME SOURCES ... DEPS ... [LABELS ...])
+# Every test runs in a non-UTC time zone: time-zone bugs hide in rollups and windows.
+function(hearth_add_test name)
+  if(NOT HEARTH_BUILD_TESTS)
+    return()
+  endif()
+  cmake_parse_arguments(ARG "" "" "SOURCES;DEPS;LABELS" ${ARGN})
+  add_executable(${name} ${ARG_SOURCES})
+  target_link_libraries(${name} PRIVATE ${ARG_DEPS} GTest::gtest GTest::gtest_main GTest::gmock)
+  target_compile_definitions(${name} PRIVATE HEARTH_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
+                                             HEARTH_BINARY_DIR="${PROJECT_BINARY_DIR}")
+  hearth_target_settings(${name})
+  add_test(NAME ${name} COMMAND ${name})
+  set_tests_properties(${name} PROPERTIES ENVIRONMENT "TZ=Europe/Stockholm" TIMEOUT 600)
+  if(ARG_LABELS)
+    set_tests_properties(${name} PROPERTIES LABELS "${ARG_LABELS}")
+  endif()
+endfunction()

@@ -1,0 +1,118 @@
+// What the store keeps. Plain structs; times are Unix milliseconds (0 = never/unknown).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cwmp/value.h"
+
+namespace hearth::store {
+
+struct DeviceRecord {
+  std::string id;  // OUI-ProductClass-SerialNumber (core/ids.h)
+  std::string oui;
+  std::string product_class;
+  std::string serial_number;
+  std::string manufacturer;
+  std::string model_name;
+  std::string software_version;
+  std::string hardware_version;
+  std::string root;     // "Device." (TR-181) or "InternetGatewayDevice." (TR-098); empty if unknown
+  std::string cwmp_ns;  // the cwmp namespace URI the device last used
+  int64_t first_seen_ms = 0;
+  int64_t last_inform_ms = 0;
+  int64_t last_boot_ms = 0;
+  int64_t last_bootstrap_ms = 0;
+  std::string last_address;            // remote IP of the last session
+  std::string connection_request_url;  // as reported (validated before use)
+  uint32_t inform_interval_s = 0;      // PeriodicInformInterval as last known
+  std::string parameter_key;
+  // CPE -> ACS credentials: username and HA1 = MD5(username:realm:password) for Digest; Basic is
+  // checked by recomputing HA1. Empty username: none set yet (the unknown-device policy applies).
+  std::string auth_username;
+  std::string auth_ha1;
+  // ACS -> CPE connection-request credentials the ACS gave the device at bootstrap.
+  std::string cr_username;
+  std::string cr_password;
+  std::vector<std::string> tags;
+  int64_t discovered_ms = 0;  // when the whole tree was last walked; 0 = needs discovery
+  // Opaque JSON owned by the ACS: applied profile versions, learned quirks, pending diagnostics.
+  std::string state_json = "{}";
+};
+
+struct StoredParameter {
+  std::string name;  // objects end with '.'
+  std::string value;
+  cwmp::ValueType type = cwmp::ValueType::kString;
+  bool writable = false;
+  int64_t updated_ms = 0;
+};
+
+enum class TaskState : uint8_t { kPending, kRunning, kDone, kFault, kCancelled };
+const char* task_state_name(TaskState s);
+std::optional<TaskState> parse_task_state(const std::string& s);
+
+struct TaskRecord {
+  int64_t id = 0;
+  std::string device_id;
+  std::string name;          // camelCase RPC name: getParameterValues, reboot, download, ...
+  std::string args_json = "{}";  // the request as given (JSON object)
+  std::string origin = "api";    // "api", "profile:<name>", "system"
+  TaskState state = TaskState::kPending;
+  int attempts = 0;
+  int64_t created_ms = 0;
+  int64_t updated_ms = 0;
+  int64_t next_attempt_ms = 0;   // back-off: not before this time
+  int64_t expires_ms = 0;        // running tasks waiting for an event (download) give up then
+  std::string command_key;       // correlates M Reboot / M Download / TransferComplete
+  std::string result_json;       // when done: the outcome (JSON)
+  std::string fault_json;        // when fault: {"code":..,"message":..,...}
+};
+
+struct FaultRecord {
+  int64_t id = 0;
+  std::string device_id;
+  int64_t task_id = 0;  // 0 when not tied to a task
+  std::string rpc;      // the RPC that failed
+  uint32_t code = 0;
+  std::string message;
+  std::string detail_json = "{}";
+  int64_t time_ms = 0;
+};
+
+struct EventRecord {
+  std::string device_id;
+  int64_t time_ms = 0;
+  std::string code;
+  std::string command_key;
+};
+
+struct FileRecord {
+  std::string id;         // also the download name
+  std::string file_type;  // "1 Firmware Upgrade Image", ...
+  std::string oui;
+  std::string product_class;
+  std::string version;
+  uint64_t size = 0;
+  std::string sha256;
+  int64_t created_ms = 0;
+};
+
+struct ProfileRecord {
+  std::string name;
+  std::string definition_json;  // see device/profile.h
+  int64_t version = 0;          // bumps on every change
+  int64_t updated_ms = 0;
+};
+
+struct TokenRecord {
+  std::string id;
+  std::string name;
+  std::string token_hash;  // sha256 hex of the token; the token itself is never stored
+  std::string role = "admin";
+  int64_t created_ms = 0;
+};
+
+}  // namespace hearth::store

@@ -1,0 +1,144 @@
+// The storage interface. Reads are synchronous and cheap; writes go in batches that the store
+// commits together (group commit) off the caller's thread, calling back once they are durable.
+// Nothing outside store/ knows which database is behind it.
+//
+// Thread safety: every method may be called from any thread concurrently.
+// Consistency: a read issued after a batch's callback has run sees that batch.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "core/result.h"
+#include "store/records.h"
+
+namespace hearth::store {
+
+// ---- write operations (applied in order, all-or-nothing per batch) ----
+struct UpsertDevice { DeviceRecord device; };
+struct DeleteDevice { std::string device_id; };  // and its parameters, tasks, faults, events
+struct PutParameterValues {  // upsert name/value/type; keeps an existing writable flag
+  std::string device_id;
+  std::vector<cwmp::ParameterValue> values;
+  int64_t time_ms = 0;
+};
+struct PutParameterInfo {  // upsert name/writable; keeps an existing value
+  std::string device_id;
+  std::vector<std::pair<std::string, bool>> names;
+  int64_t time_ms = 0;
+};
+struct DeleteParameters {  // every parameter whose name starts with prefix ("" = the whole tree)
+  std::string device_id;
+  std::string prefix;
+};
+struct AddEvents { std::vector<EventRecord> events; };
+struct PutTask { TaskRecord task; };  // insert or replace by id
+struct DeleteTask { int64_t task_id = 0; };
+struct AddFault { FaultRecord fault; };
+struct ClearFaults { std::string device_id; int64_t fault_id = 0; };  // fault_id 0: all of the device
+struct PutFile { FileRecord file; };
+struct DeleteFile { std::string file_id; };
+struct PutProfile { ProfileRecord profile; };
+struct DeleteProfile { std::string name; };
+struct PutToken { TokenRecord token; };
+struct DeleteToken { std::string token_id; };
+struct PutMeta { std::string key; std::string value; };
+
+using WriteOp = std::variant<UpsertDevice, DeleteDevice, PutParameterValues, PutParameterInfo,
+                             DeleteParameters, AddEvents, PutTask, DeleteTask, AddFault, ClearFaults,
+                             PutFile, DeleteFile, PutProfile, DeleteProfile, PutToken, DeleteToken,
+                             PutMeta>;
+
+struct WriteBatch {
+  std::vector<WriteOp> ops;
+  template <typename Op>
+  WriteBatch& add(Op op) {
+    ops.emplace_back(std::move(op));
+    return *this;
+  }
+  bool empty() const { return ops.empty(); }
+};
+
+// Called exactly once, on a store thread, when the batch is durable (or failed as a whole).
+using WriteCallback = std::function<void(Status)>;
+
+// ---- queries ----
+struct DeviceQuery {
+  std::string text;              // matches id, serial number, model or product class (substring)
+  std::string serial_number;     // exact
+  std::string model;             // exact model name or product class
+  std::string software_version;  // exact
+  std::string tag;               // has this tag
+  int64_t last_inform_before_ms = 0;  // 0: no bound
+  int64_t last_inform_after_ms = 0;
+  std::string parameter_name;    // with parameter_value: devices where this parameter equals it
+  std::string parameter_value;
+  size_t offset = 0;
+  size_t limit = 100;
+};
+
+struct DevicePage {
+  std::vector<DeviceRecord> devices;
+  size_t total = 0;  // matches without offset/limit
+};
+
+struct TaskQuery {
+  std::string device_id;               // empty: any
+  std::optional<TaskState> state;
+  int64_t due_before_ms = 0;           // with state pending: next_attempt_ms <= this (0: no bound)
+  size_t offset = 0;
+  size_t limit = 100;
+};
+
+struct StoreStats {
+  uint64_t devices = 0;
+  uint64_t parameters = 0;
+  uint64_t tasks_pending = 0;
+  uint64_t tasks_running = 0;
+  uint64_t faults = 0;
+  uint64_t write_queue_depth = 0;  // batches waiting for the writer
+  uint64_t commits = 0;            // transactions committed since start
+  uint64_t batches = 0;            // batches committed since start
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // Queues a batch; `done` runs once it is committed. The batch is applied atomically.
+  virtual void write(WriteBatch batch, WriteCallback done) = 0;
+  // Convenience: writes and waits (for start-up, tools and tests; never on a network thread).
+  Status write_sync(WriteBatch batch);
+  // Waits until everything queued so far is committed.
+  virtual void flush() = 0;
+
+  virtual Result<std::optional<DeviceRecord>> get_device(const std::string& id) = 0;
+  virtual Result<DevicePage> find_devices(const DeviceQuery& query) = 0;
+  // Parameters whose name starts with prefix ("" = all), sorted by name.
+  virtual Result<std::vector<StoredParameter>> get_parameters(const std::string& device_id,
+                                                              const std::string& prefix) = 0;
+  virtual Result<std::optional<TaskRecord>> get_task(int64_t task_id) = 0;
+  // Sorted by id (creation order).
+  virtual Result<std::vector<TaskRecord>> find_tasks(const TaskQuery& query) = 0;
+  virtual Result<std::vector<FaultRecord>> list_faults(const std::string& device_id, size_t limit) = 0;
+  // Newest first.
+  virtual Result<std::vector<EventRecord>> list_events(const std::string& device_id, size_t limit) = 0;
+  virtual Result<std::optional<FileRecord>> get_file(const std::string& id) = 0;
+  virtual Result<std::vector<FileRecord>> list_files() = 0;
+  virtual Result<std::optional<ProfileRecord>> get_profile(const std::string& name) = 0;
+  virtual Result<std::vector<ProfileRecord>> list_profiles() = 0;
+  virtual Result<std::optional<TokenRecord>> find_token_by_hash(const std::string& token_hash) = 0;
+  virtual Result<std::vector<TokenRecord>> list_tokens() = 0;
+  virtual Result<std::optional<std::string>> get_meta(const std::string& key) = 0;
+  virtual Result<StoreStats> stats() = 0;
+};
+
+// Opens a store from a URL: "sqlite:PATH" or "memory:". (PostgreSQL comes later.)
+Result<std::unique_ptr<Store>> open_store(const std::string& url);
+
+}  // namespace hearth::store
