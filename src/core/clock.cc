@@ -128,7 +128,7 @@ bool parse_iso8601_ms(const std::string& s, int64_t* unix_ms) {
 bool parse_iso8601(const std::string& text, SysTime* out) {
   int64_t ms = 0;
   if (!parse_iso8601_ms(text, &ms)) return false;
-  constexpr int64_t kLimitMs = 9'000'000'000'000'000 / 1'000'000;  // well inside int64 nanoseconds
+  constexpr int64_t kLimitMs = 9'000'000'000'000'000'000 / 1'000'000;  // well inside int64 nanoseconds
   if (ms > kLimitMs || ms < -kLimitMs) return false;
   *out = from_unix_ms(ms);
   return true;
