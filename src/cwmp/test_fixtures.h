@@ -1,0 +1,17 @@
+// Test helper: reads a fixture from tests/data/cwmp/.
+#pragma once
+
+#include <fstream>
+#include <sstream>
+#include <string>
+
+namespace hearth::cwmp::testing {
+
+inline std::string read_fixture(const std::string& name) {
+  std::ifstream in(std::string(HEARTH_SOURCE_DIR) + "/tests/data/cwmp/" + name, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+}  // namespace hearth::cwmp::testing
