@@ -38,12 +38,13 @@ struct DeleteParameters {  // every parameter whose name starts with prefix ("" 
 };
 struct AddEvents { std::vector<EventRecord> events; };
 struct PutTask { TaskRecord task; };  // insert or replace by id
+                                      // (id 0: the store takes the largest id ever used + 1)
 struct DeleteTask { int64_t task_id = 0; };
-struct AddFault { FaultRecord fault; };
+struct AddFault { FaultRecord fault; };  // id 0: the store assigns one
 struct ClearFaults { std::string device_id; int64_t fault_id = 0; };  // fault_id 0: all of the device
 struct PutFile { FileRecord file; };
 struct DeleteFile { std::string file_id; };
-struct PutProfile { ProfileRecord profile; };
+struct PutProfile { ProfileRecord profile; };  // stored version: max(given, previous + 1)
 struct DeleteProfile { std::string name; };
 struct PutToken { TokenRecord token; };
 struct DeleteToken { std::string token_id; };
@@ -69,13 +70,14 @@ using WriteCallback = std::function<void(Status)>;
 
 // ---- queries ----
 struct DeviceQuery {
-  std::string text;              // matches id, serial number, model or product class (substring)
+  std::string text;              // matches id, serial number, model or product class (substring,
+                                 // ASCII case-insensitive)
   std::string serial_number;     // exact
   std::string model;             // exact model name or product class
   std::string software_version;  // exact
   std::string tag;               // has this tag
-  int64_t last_inform_before_ms = 0;  // 0: no bound
-  int64_t last_inform_after_ms = 0;
+  int64_t last_inform_before_ms = 0;  // 0: no bound; last_inform_ms < this
+  int64_t last_inform_after_ms = 0;   // 0: no bound; last_inform_ms >= this
   std::string parameter_name;    // with parameter_value: devices where this parameter equals it
   std::string parameter_value;
   size_t offset = 0;
@@ -104,6 +106,7 @@ struct StoreStats {
   uint64_t write_queue_depth = 0;  // batches waiting for the writer
   uint64_t commits = 0;            // transactions committed since start
   uint64_t batches = 0;            // batches committed since start
+  int64_t max_task_id = 0;         // largest task id ever stored (for callers that allocate ids)
 };
 
 class Store {
@@ -118,6 +121,7 @@ class Store {
   virtual void flush() = 0;
 
   virtual Result<std::optional<DeviceRecord>> get_device(const std::string& id) = 0;
+  // Sorted by id. Tags come back sorted, without duplicates.
   virtual Result<DevicePage> find_devices(const DeviceQuery& query) = 0;
   // Parameters whose name starts with prefix ("" = all), sorted by name.
   virtual Result<std::vector<StoredParameter>> get_parameters(const std::string& device_id,
@@ -125,6 +129,7 @@ class Store {
   virtual Result<std::optional<TaskRecord>> get_task(int64_t task_id) = 0;
   // Sorted by id (creation order).
   virtual Result<std::vector<TaskRecord>> find_tasks(const TaskQuery& query) = 0;
+  // Newest first; device_id "" lists the faults of every device.
   virtual Result<std::vector<FaultRecord>> list_faults(const std::string& device_id, size_t limit) = 0;
   // Newest first.
   virtual Result<std::vector<EventRecord>> list_events(const std::string& device_id, size_t limit) = 0;

@@ -1,0 +1,40 @@
+// Everything a MemoryStore holds, and how a batch is applied to it all-or-nothing.
+// Not thread-safe: MemoryStore guards it with its mutex.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+#include "store/records.h"
+#include "store/store.h"
+
+namespace hearth::store::memory {
+
+struct StoredEvent {
+  uint64_t seq = 0;  // insertion order, breaks ties between equal times
+  EventRecord event;
+};
+
+struct MemoryState {
+  std::map<std::string, DeviceRecord> devices;
+  std::map<std::string, std::map<std::string, StoredParameter>> parameters;  // device id -> name ->
+  std::map<std::string, std::vector<StoredEvent>> events;  // device id -> oldest first
+  std::map<int64_t, TaskRecord> tasks;
+  std::map<int64_t, FaultRecord> faults;
+  std::map<std::string, FileRecord> files;
+  std::map<std::string, ProfileRecord> profiles;
+  std::map<std::string, TokenRecord> tokens;
+  std::map<std::string, std::string> meta;
+  int64_t max_task_id = 0;   // largest task id ever stored
+  int64_t max_fault_id = 0;  // largest fault id ever stored
+  uint64_t next_event_seq = 1;
+};
+
+// Applies the ops in order. On the first failing op, undoes the ones before it and returns its
+// error, leaving `state` as it was.
+Status apply_batch(const WriteBatch& batch, MemoryState* state);
+
+}  // namespace hearth::store::memory

@@ -1,0 +1,46 @@
+// A Store that keeps everything in maps behind one mutex: the fake for tests, and `memory:` for
+// demos. Same semantics as SqliteStore (the shared store suite holds both to them); nothing
+// persists. A write is applied atomically and its callback runs synchronously on the caller's
+// thread before write() returns (with the mutex released, so callbacks may use the store).
+#pragma once
+
+#include <mutex>
+
+#include "store/memory/memory_state.h"
+#include "store/store.h"
+
+namespace hearth::store::memory {
+
+class MemoryStore final : public Store {
+ public:
+  MemoryStore() = default;
+
+  void write(WriteBatch batch, WriteCallback done) override;
+  void flush() override {}
+
+  Result<std::optional<DeviceRecord>> get_device(const std::string& id) override;
+  Result<DevicePage> find_devices(const DeviceQuery& query) override;
+  Result<std::vector<StoredParameter>> get_parameters(const std::string& device_id,
+                                                      const std::string& prefix) override;
+  Result<std::optional<TaskRecord>> get_task(int64_t task_id) override;
+  Result<std::vector<TaskRecord>> find_tasks(const TaskQuery& query) override;
+  Result<std::vector<FaultRecord>> list_faults(const std::string& device_id, size_t limit) override;
+  Result<std::vector<EventRecord>> list_events(const std::string& device_id, size_t limit) override;
+  Result<std::optional<FileRecord>> get_file(const std::string& id) override;
+  Result<std::vector<FileRecord>> list_files() override;
+  Result<std::optional<ProfileRecord>> get_profile(const std::string& name) override;
+  Result<std::vector<ProfileRecord>> list_profiles() override;
+  Result<std::optional<TokenRecord>> find_token_by_hash(const std::string& token_hash) override;
+  Result<std::vector<TokenRecord>> list_tokens() override;
+  Result<std::optional<std::string>> get_meta(const std::string& key) override;
+  Result<StoreStats> stats() override;
+
+ private:
+  bool matches(const DeviceRecord& d, const DeviceQuery& q) const;  // REQUIRES: mu_ held
+
+  std::mutex mu_;
+  MemoryState state_;
+  uint64_t commits_ = 0;
+};
+
+}  // namespace hearth::store::memory

@@ -1,0 +1,105 @@
+#include "store/op_checks.h"
+
+#include <string>
+#include <type_traits>
+
+namespace hearth::store {
+
+namespace {
+
+template <typename Names>
+bool has_empty_name(const Names& names) {
+  for (const auto& n : names) {
+    if constexpr (std::is_same_v<std::decay_t<decltype(n)>, cwmp::ParameterValue>) {
+      if (n.name.empty()) return true;
+    } else {
+      if (n.first.empty()) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+const char* op_name(const WriteOp& op) {
+  static constexpr const char* kNames[] = {
+      "UpsertDevice", "DeleteDevice", "PutParameterValues", "PutParameterInfo", "DeleteParameters",
+      "AddEvents",    "PutTask",      "DeleteTask",         "AddFault",         "ClearFaults",
+      "PutFile",      "DeleteFile",   "PutProfile",         "DeleteProfile",    "PutToken",
+      "DeleteToken",  "PutMeta",
+  };
+  static_assert(std::size(kNames) == std::variant_size_v<WriteOp>);
+  return kNames[op.index()];
+}
+
+namespace {
+
+// Returns what is wrong with an op, or "" when nothing is.
+struct Checker {
+  std::string operator()(const UpsertDevice& o) const {
+    if (o.device.id.empty()) return "empty device id";
+    for (const auto& tag : o.device.tags) {
+      if (tag.empty()) return "empty tag";
+    }
+    return "";
+  }
+  std::string operator()(const DeleteDevice& o) const {
+    return o.device_id.empty() ? "empty device id" : "";
+  }
+  std::string operator()(const PutParameterValues& o) const {
+    if (o.device_id.empty()) return "empty device id";
+    return has_empty_name(o.values) ? "empty parameter name" : "";
+  }
+  std::string operator()(const PutParameterInfo& o) const {
+    if (o.device_id.empty()) return "empty device id";
+    return has_empty_name(o.names) ? "empty parameter name" : "";
+  }
+  std::string operator()(const DeleteParameters& o) const {
+    return o.device_id.empty() ? "empty device id" : "";
+  }
+  std::string operator()(const AddEvents& o) const {
+    for (const auto& e : o.events) {
+      if (e.device_id.empty()) return "empty device id";
+    }
+    return "";
+  }
+  std::string operator()(const PutTask& o) const {
+    if (o.task.id < 0) return "negative task id";
+    if (o.task.device_id.empty()) return "empty device id";
+    return o.task.name.empty() ? "empty task name" : "";
+  }
+  std::string operator()(const DeleteTask& o) const { return o.task_id <= 0 ? "no task id" : ""; }
+  std::string operator()(const AddFault& o) const {
+    if (o.fault.id < 0) return "negative fault id";
+    return o.fault.device_id.empty() ? "empty device id" : "";
+  }
+  std::string operator()(const ClearFaults& o) const {
+    return o.device_id.empty() && o.fault_id == 0 ? "neither device nor fault" : "";
+  }
+  std::string operator()(const PutFile& o) const { return o.file.id.empty() ? "empty file id" : ""; }
+  std::string operator()(const DeleteFile& o) const { return o.file_id.empty() ? "empty file id" : ""; }
+  std::string operator()(const PutProfile& o) const {
+    return o.profile.name.empty() ? "empty profile name" : "";
+  }
+  std::string operator()(const DeleteProfile& o) const {
+    return o.name.empty() ? "empty profile name" : "";
+  }
+  std::string operator()(const PutToken& o) const {
+    if (o.token.id.empty()) return "empty token id";
+    return o.token.token_hash.empty() ? "empty token hash" : "";
+  }
+  std::string operator()(const DeleteToken& o) const {
+    return o.token_id.empty() ? "empty token id" : "";
+  }
+  std::string operator()(const PutMeta& o) const { return o.key.empty() ? "empty key" : ""; }
+};
+
+}  // namespace
+
+Status check_op(const WriteOp& op) {
+  const std::string problem = std::visit(Checker{}, op);
+  if (problem.empty()) return ok_status();
+  return make_error(ErrorCode::kInvalidArgument, std::string(op_name(op)) + ": " + problem);
+}
+
+}  // namespace hearth::store

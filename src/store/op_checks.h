@@ -1,0 +1,25 @@
+// The checks on a write operation that need nothing but the operation itself. Every backend runs
+// them before applying an op, so a malformed op fails with the same error everywhere.
+//
+// What makes an op bad (the batch that carries it fails as a whole, the others are unaffected):
+//   - here: an empty key (device id, parameter name, task or token id, ...), an empty tag, a
+//     negative task or fault id, a DeleteTask of id 0, a ClearFaults with neither device nor fault;
+//     all kInvalidArgument;
+//   - in the backend: an op that needs a device which does not exist (PutParameterValues,
+//     PutParameterInfo, AddEvents, PutTask, AddFault) is kNotFound; a token whose hash belongs to
+//     another token, or an AddFault whose explicit id is taken, is kConflict.
+// Deletes of things that do not exist succeed (they are idempotent), as does DeleteParameters on
+// an unknown device.
+#pragma once
+
+#include "core/result.h"
+#include "store/store.h"
+
+namespace hearth::store {
+
+Status check_op(const WriteOp& op);
+
+// The op's type name ("UpsertDevice", ...), for error messages.
+const char* op_name(const WriteOp& op);
+
+}  // namespace hearth::store

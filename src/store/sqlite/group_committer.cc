@@ -1,0 +1,183 @@
+#include "store/sqlite/group_committer.h"
+
+#include <utility>
+
+namespace hearth::store::sqlite {
+
+Result<std::unique_ptr<GroupCommitter>> GroupCommitter::start(std::unique_ptr<Connection> conn,
+                                                              SegmentDictionary* segments) {
+  std::unique_ptr<GroupCommitter> gc(new GroupCommitter(std::move(conn), segments));
+  if (Status s = gc->load_counters(); !s) return s.error();
+  if (Status s = gc->segment_writer_.load(); !s) return s.error();
+  gc->thread_ = std::thread([p = gc.get()] { p->run(); });
+  return gc;
+}
+
+GroupCommitter::GroupCommitter(std::unique_ptr<Connection> conn, SegmentDictionary* segments)
+    : conn_(std::move(conn)),
+      segment_writer_(conn_.get(), segments),
+      applier_(conn_.get(), &segment_writer_) {}
+
+GroupCommitter::~GroupCommitter() {
+  if (thread_.joinable()) {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      stopping_ = true;
+    }
+    work_cv_.notify_one();
+    thread_.join();
+  }
+  // Folds the WAL back into the database file so that a closed store is one file. Best effort:
+  // the next open recovers from the WAL anyway.
+  (void)conn_->exec("PRAGMA wal_checkpoint(TRUNCATE)");
+}
+
+Status GroupCommitter::load_counters() {
+  auto stmt = conn_->prepare("SELECT name, value FROM counters");
+  if (!stmt) return stmt.error();
+  for (;;) {
+    auto row = stmt->step();
+    if (!row) return row.error();
+    if (!*row) return ok_status();
+    const std::string name = stmt->column_text(0);
+    if (name == "devices") devices_ = stmt->column_int64(1);
+    if (name == "parameters") parameters_ = stmt->column_int64(1);
+  }
+}
+
+void GroupCommitter::enqueue(WriteBatch batch, WriteCallback done) {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    queue_.push_back(Pending{std::move(batch), std::move(done)});
+    ++enqueued_;
+  }
+  work_cv_.notify_one();
+}
+
+void GroupCommitter::flush() {
+  if (std::this_thread::get_id() == thread_.get_id()) return;
+  std::unique_lock<std::mutex> lock(mu_);
+  const uint64_t target = enqueued_;
+  done_cv_.wait(lock, [&] { return settled_ >= target; });
+}
+
+uint64_t GroupCommitter::queue_depth() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return queue_.size();
+}
+
+void GroupCommitter::run() {
+  for (;;) {
+    std::vector<Pending> items;
+    {
+      std::unique_lock<std::mutex> lock(mu_);
+      work_cv_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
+      if (queue_.empty()) return;  // stopping, and everything is committed
+      items.swap(queue_);
+    }
+    std::vector<Status> statuses = commit_group(items);
+    for (size_t i = 0; i < items.size(); ++i) {
+      if (items[i].done) items[i].done(std::move(statuses[i]));
+    }
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      settled_ += items.size();
+    }
+    done_cv_.notify_all();
+  }
+}
+
+std::vector<Status> GroupCommitter::commit_group(std::vector<Pending>& items) {
+  std::vector<Status> statuses(items.size());
+  size_t next = 0;
+  while (next < items.size()) next = commit_from(items, next, &statuses);
+  return statuses;
+}
+
+Status GroupCommitter::apply_batch(const WriteBatch& batch) {
+  for (const auto& op : batch.ops) {
+    if (Status s = applier_.apply(op); !s) return s;
+  }
+  return ok_status();
+}
+
+Status GroupCommitter::save_counters(const RowCounts& totals) {
+  auto stmt = conn_->prepare(
+      "INSERT INTO counters (name, value) VALUES ('devices', ?1), ('parameters', ?2) "
+      "ON CONFLICT (name) DO UPDATE SET value = excluded.value");
+  if (!stmt) return stmt.error();
+  stmt->bind(1, totals.devices).bind(2, totals.parameters);
+  return stmt->run();
+}
+
+size_t GroupCommitter::commit_from(std::vector<Pending>& items, size_t start,
+                                   std::vector<Status>* statuses) {
+  auto fail_all = [&](const std::vector<size_t>& applied, size_t upto, const Error& why) {
+    for (size_t i : applied) {
+      (*statuses)[i] = make_error(why.code, "transaction rolled back: " + why.message);
+    }
+    for (size_t i = start; i < upto; ++i) {
+      if ((*statuses)[i]) (*statuses)[i] = why;
+    }
+    (void)conn_->exec("ROLLBACK");
+    segment_writer_.end_batch(false);
+    segment_writer_.end_transaction(false);
+    (void)applier_.take_counts();
+  };
+
+  if (Status s = conn_->exec("BEGIN IMMEDIATE"); !s) {
+    for (size_t i = start; i < items.size(); ++i) (*statuses)[i] = s.error();
+    return items.size();
+  }
+  std::vector<size_t> applied;
+  RowCounts txn;
+  for (size_t i = start; i < items.size(); ++i) {
+    if (Status s = conn_->exec("SAVEPOINT batch"); !s) {
+      fail_all(applied, i + 1, s.error());
+      return i + 1;
+    }
+    Status s = apply_batch(items[i].batch);
+    const RowCounts counts = applier_.take_counts();
+    if (conn_->autocommit()) {
+      // SQLite rolled the whole transaction back by itself (I/O error, disk full, ...): the
+      // batches applied before this one are lost too. The ones after it get a new transaction.
+      fail_all(applied, i + 1,
+               s ? make_error(ErrorCode::kInternal, "transaction lost") : s.error());
+      return i + 1;
+    }
+    if (s) {
+      if (Status r = conn_->exec("RELEASE batch"); !r) {
+        fail_all(applied, i + 1, r.error());
+        return i + 1;
+      }
+      segment_writer_.end_batch(true);
+      txn += counts;
+      applied.push_back(i);
+    } else {
+      (*statuses)[i] = s;
+      Status r = conn_->exec("ROLLBACK TO batch");
+      if (r) r = conn_->exec("RELEASE batch");
+      if (!r) {
+        fail_all(applied, i + 1, r.error());
+        return i + 1;
+      }
+      segment_writer_.end_batch(false);
+    }
+  }
+  RowCounts totals{devices_.load(), parameters_.load()};
+  totals += txn;
+  Status s = save_counters(totals);
+  if (s) s = conn_->exec("COMMIT");
+  if (!s) {
+    fail_all(applied, items.size(), s.error());
+    return items.size();
+  }
+  segment_writer_.end_transaction(true);
+  devices_ = totals.devices;
+  parameters_ = totals.parameters;
+  ++commits_;
+  batches_ += applied.size();
+  return items.size();
+}
+
+}  // namespace hearth::store::sqlite

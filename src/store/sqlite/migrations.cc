@@ -1,0 +1,201 @@
+#include "store/sqlite/migrations.h"
+
+#include <string>
+
+namespace hearth::store::sqlite {
+
+namespace {
+
+// Version 1: the whole first schema.
+//
+// Sizing for 100,000 devices x ~1,000 parameters: parameters is WITHOUT ROWID and keyed by
+// (device key, name), so a device's tree, and any subtree of it, is one contiguous range of the
+// primary key. Device ids are mapped to small integer keys, and names are stored as sequences of
+// interned path segments (name_codec.h) instead of ~70-byte strings, which keeps a row at about
+// a third of its plain-text size while prefix queries stay range scans on the key.
+// `flags` packs the value type code and the writable bit (row_codec.h).
+//
+// Counters that would otherwise need a full scan (parameters) are kept in `counters`, updated
+// in the same transaction as the rows they count.
+constexpr const char* kV1 = R"sql(
+CREATE TABLE meta (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE counters (
+  name TEXT PRIMARY KEY,
+  value INTEGER NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE devices (
+  key INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  oui TEXT NOT NULL,
+  product_class TEXT NOT NULL,
+  serial_number TEXT NOT NULL,
+  manufacturer TEXT NOT NULL,
+  model_name TEXT NOT NULL,
+  software_version TEXT NOT NULL,
+  hardware_version TEXT NOT NULL,
+  root TEXT NOT NULL,
+  cwmp_ns TEXT NOT NULL,
+  first_seen_ms INTEGER NOT NULL,
+  last_inform_ms INTEGER NOT NULL,
+  last_boot_ms INTEGER NOT NULL,
+  last_bootstrap_ms INTEGER NOT NULL,
+  last_address TEXT NOT NULL,
+  connection_request_url TEXT NOT NULL,
+  inform_interval_s INTEGER NOT NULL,
+  parameter_key TEXT NOT NULL,
+  auth_username TEXT NOT NULL,
+  auth_ha1 TEXT NOT NULL,
+  cr_username TEXT NOT NULL,
+  cr_password TEXT NOT NULL,
+  discovered_ms INTEGER NOT NULL,
+  state_json TEXT NOT NULL
+);
+CREATE INDEX devices_serial_number ON devices(serial_number);
+CREATE INDEX devices_model_name ON devices(model_name);
+CREATE INDEX devices_product_class ON devices(product_class);
+CREATE INDEX devices_software_version ON devices(software_version);
+CREATE INDEX devices_last_inform ON devices(last_inform_ms);
+
+CREATE TABLE device_tags (
+  tag TEXT NOT NULL,
+  device_key INTEGER NOT NULL REFERENCES devices(key) ON DELETE CASCADE,
+  PRIMARY KEY (tag, device_key)
+) WITHOUT ROWID;
+CREATE INDEX device_tags_device ON device_tags(device_key, tag);
+
+CREATE TABLE path_segments (
+  id INTEGER PRIMARY KEY,
+  text TEXT NOT NULL UNIQUE
+);
+
+CREATE TABLE parameters (
+  device_key INTEGER NOT NULL REFERENCES devices(key) ON DELETE CASCADE,
+  name BLOB NOT NULL,
+  value TEXT NOT NULL,
+  flags INTEGER NOT NULL,
+  updated_ms INTEGER NOT NULL,
+  PRIMARY KEY (device_key, name)
+) WITHOUT ROWID;
+
+CREATE TABLE events (
+  id INTEGER PRIMARY KEY,
+  device_key INTEGER NOT NULL REFERENCES devices(key) ON DELETE CASCADE,
+  time_ms INTEGER NOT NULL,
+  code TEXT NOT NULL,
+  command_key TEXT NOT NULL
+);
+CREATE INDEX events_device_time ON events(device_key, time_ms);
+
+CREATE TABLE tasks (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  device_key INTEGER NOT NULL REFERENCES devices(key) ON DELETE CASCADE,
+  name TEXT NOT NULL,
+  args_json TEXT NOT NULL,
+  origin TEXT NOT NULL,
+  state TEXT NOT NULL,
+  attempts INTEGER NOT NULL,
+  created_ms INTEGER NOT NULL,
+  updated_ms INTEGER NOT NULL,
+  next_attempt_ms INTEGER NOT NULL,
+  expires_ms INTEGER NOT NULL,
+  command_key TEXT NOT NULL,
+  result_json TEXT NOT NULL,
+  fault_json TEXT NOT NULL
+);
+CREATE INDEX tasks_device_state ON tasks(device_key, state, next_attempt_ms);
+CREATE INDEX tasks_state_due ON tasks(state, next_attempt_ms);
+
+CREATE TABLE faults (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  device_key INTEGER NOT NULL REFERENCES devices(key) ON DELETE CASCADE,
+  task_id INTEGER NOT NULL,
+  rpc TEXT NOT NULL,
+  code INTEGER NOT NULL,
+  message TEXT NOT NULL,
+  detail_json TEXT NOT NULL,
+  time_ms INTEGER NOT NULL
+);
+CREATE INDEX faults_device ON faults(device_key);
+
+CREATE TABLE files (
+  id TEXT PRIMARY KEY,
+  file_type TEXT NOT NULL,
+  oui TEXT NOT NULL,
+  product_class TEXT NOT NULL,
+  version TEXT NOT NULL,
+  size INTEGER NOT NULL,
+  sha256 TEXT NOT NULL,
+  created_ms INTEGER NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE profiles (
+  name TEXT PRIMARY KEY,
+  definition_json TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  updated_ms INTEGER NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE tokens (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  token_hash TEXT NOT NULL UNIQUE,
+  role TEXT NOT NULL,
+  created_ms INTEGER NOT NULL
+) WITHOUT ROWID;
+)sql";
+
+constexpr Migration kMigrations[] = {
+    {1, kV1},
+};
+
+}  // namespace
+
+std::span<const Migration> migrations() { return kMigrations; }
+
+Result<int> schema_version(Connection* conn) {
+  auto stmt = conn->prepare("PRAGMA user_version");
+  if (!stmt) return stmt.error();
+  auto row = stmt->step();
+  if (!row) return row.error();
+  return *row ? static_cast<int>(stmt->column_int64(0)) : 0;
+}
+
+Status migrate(Connection* conn) {
+  for (const Migration& m : migrations()) {
+    // BEGIN IMMEDIATE takes the write lock first, so two processes opening one new database
+    // cannot both apply the same migration; the version is read again under the lock.
+    if (Status s = conn->exec("BEGIN IMMEDIATE"); !s) return s;
+    auto version = schema_version(conn);
+    if (!version) {
+      (void)conn->exec("ROLLBACK");
+      return version.error();
+    }
+    if (*version > static_cast<int>(migrations().back().version)) {
+      (void)conn->exec("ROLLBACK");
+      return make_error(ErrorCode::kConflict,
+                        "database schema version " + std::to_string(*version) +
+                            " is newer than this program knows (" +
+                            std::to_string(migrations().back().version) + ")");
+    }
+    if (*version >= m.version) {
+      (void)conn->exec("ROLLBACK");
+      continue;
+    }
+    Status s = conn->exec(m.sql);
+    if (s) s = conn->exec("PRAGMA user_version=" + std::to_string(m.version));
+    if (s) s = conn->exec("COMMIT");
+    if (!s) {
+      (void)conn->exec("ROLLBACK");
+      return make_error(s.error().code, "migration " + std::to_string(m.version) + ": " +
+                                            s.error().message);
+    }
+  }
+  return ok_status();
+}
+
+}  // namespace hearth::store::sqlite

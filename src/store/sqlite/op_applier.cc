@@ -1,0 +1,47 @@
+#include "store/sqlite/op_applier.h"
+
+#include "store/op_checks.h"
+
+namespace hearth::store::sqlite {
+
+namespace {
+template <class... Fs>
+struct Overloaded : Fs... {
+  using Fs::operator()...;
+};
+template <class... Fs>
+Overloaded(Fs...) -> Overloaded<Fs...>;
+}  // namespace
+
+Status OpApplier::apply(const WriteOp& op) {
+  if (Status s = check_op(op); !s) return s;
+  return std::visit(
+      Overloaded{
+          [&](const UpsertDevice& o) { return devices_.upsert(o); },
+          [&](const DeleteDevice& o) { return devices_.remove(o); },
+          [&](const PutParameterValues& o) { return parameters_.put_values(o); },
+          [&](const PutParameterInfo& o) { return parameters_.put_info(o); },
+          [&](const DeleteParameters& o) { return parameters_.remove(o); },
+          [&](const AddEvents& o) { return devices_.add_events(o); },
+          [&](const PutTask& o) { return records_.put_task(o); },
+          [&](const DeleteTask& o) { return records_.delete_task(o); },
+          [&](const AddFault& o) { return records_.add_fault(o); },
+          [&](const ClearFaults& o) { return records_.clear_faults(o); },
+          [&](const PutFile& o) { return records_.put_file(o); },
+          [&](const DeleteFile& o) { return records_.delete_file(o); },
+          [&](const PutProfile& o) { return records_.put_profile(o); },
+          [&](const DeleteProfile& o) { return records_.delete_profile(o); },
+          [&](const PutToken& o) { return records_.put_token(o); },
+          [&](const DeleteToken& o) { return records_.delete_token(o); },
+          [&](const PutMeta& o) { return records_.put_meta(o); },
+      },
+      op);
+}
+
+RowCounts OpApplier::take_counts() {
+  RowCounts out = counts_;
+  counts_ = RowCounts{};
+  return out;
+}
+
+}  // namespace hearth::store::sqlite

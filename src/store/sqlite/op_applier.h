@@ -1,0 +1,31 @@
+// Applies one write op on the writer's connection, inside the open transaction: checks it
+// (op_checks.h), then hands it to the writer for its kind of row. Writer thread only.
+#pragma once
+
+#include "core/result.h"
+#include "store/sqlite/connection.h"
+#include "store/sqlite/device_writer.h"
+#include "store/sqlite/parameter_writer.h"
+#include "store/sqlite/record_writer.h"
+#include "store/sqlite/segment_writer.h"
+#include "store/store.h"
+
+namespace hearth::store::sqlite {
+
+class OpApplier {
+ public:
+  OpApplier(Connection* conn, SegmentWriter* segments)
+      : devices_(conn, &counts_), parameters_(conn, segments, &counts_), records_(conn) {}
+
+  Status apply(const WriteOp& op);
+  // Rows added or removed by the ops applied since the last call.
+  RowCounts take_counts();
+
+ private:
+  RowCounts counts_;
+  DeviceWriter devices_;
+  ParameterWriter parameters_;
+  RecordWriter records_;
+};
+
+}  // namespace hearth::store::sqlite

@@ -1,0 +1,20 @@
+// How a SqliteStore opens its database. Plain data: no SQLite types leak from here.
+#pragma once
+
+#include <string>
+
+namespace hearth::store::sqlite {
+
+struct SqliteOptions {
+  std::string path;
+  // false: synchronous=NORMAL, a commit survives a process kill (the WAL is in the OS cache);
+  // true: synchronous=FULL, a commit also survives a power loss (fsync of the WAL per commit).
+  bool sync_full = false;
+  // Page cache per connection. Small on purpose: the OS page cache holds the hot pages anyway,
+  // and hearthd must stay small with 100,000 devices in the store.
+  int cache_mb = 8;
+  int readers = 4;             // read-only connections in the pool
+  int busy_timeout_ms = 5000;  // waits on a lock held by another process (sqlite3 shell, backup)
+};
+
+}  // namespace hearth::store::sqlite

@@ -1,0 +1,58 @@
+// The embedded store: one SQLite database file in WAL mode. Writes go to a GroupCommitter (one
+// writer thread, group commit; callbacks run on that thread once the batch is durable); reads go
+// through a ReadPool of read-only connections and may come from any thread. Nothing here exposes
+// SQLite: callers see only the Store interface.
+//
+// Durability: with sync_full=false (synchronous=NORMAL) a committed batch survives a crash or a
+// kill of the process; with sync_full=true (FULL) it also survives a power loss.
+// Lifetime: the destructor commits everything queued, then closes the database. REQUIRES: no
+// other thread uses the store once destruction starts.
+#pragma once
+
+#include <memory>
+
+#include "store/sqlite/group_committer.h"
+#include "store/sqlite/read_pool.h"
+#include "store/sqlite/segment_dictionary.h"
+#include "store/sqlite/sqlite_options.h"
+#include "store/store.h"
+
+namespace hearth::store::sqlite {
+
+class SqliteStore final : public Store {
+ public:
+  // Creates the database if needed and applies pending migrations.
+  static Result<std::unique_ptr<SqliteStore>> open(const SqliteOptions& options);
+  ~SqliteStore() override;
+
+  void write(WriteBatch batch, WriteCallback done) override;
+  void flush() override;
+
+  Result<std::optional<DeviceRecord>> get_device(const std::string& id) override;
+  Result<DevicePage> find_devices(const DeviceQuery& query) override;
+  Result<std::vector<StoredParameter>> get_parameters(const std::string& device_id,
+                                                      const std::string& prefix) override;
+  Result<std::optional<TaskRecord>> get_task(int64_t task_id) override;
+  Result<std::vector<TaskRecord>> find_tasks(const TaskQuery& query) override;
+  Result<std::vector<FaultRecord>> list_faults(const std::string& device_id, size_t limit) override;
+  Result<std::vector<EventRecord>> list_events(const std::string& device_id, size_t limit) override;
+  Result<std::optional<FileRecord>> get_file(const std::string& id) override;
+  Result<std::vector<FileRecord>> list_files() override;
+  Result<std::optional<ProfileRecord>> get_profile(const std::string& name) override;
+  Result<std::vector<ProfileRecord>> list_profiles() override;
+  Result<std::optional<TokenRecord>> find_token_by_hash(const std::string& token_hash) override;
+  Result<std::vector<TokenRecord>> list_tokens() override;
+  Result<std::optional<std::string>> get_meta(const std::string& key) override;
+  Result<StoreStats> stats() override;
+
+ private:
+  SqliteStore() = default;
+
+  // Declaration order is destruction order, reversed: readers close before the writer so that
+  // its final checkpoint can complete.
+  std::unique_ptr<SegmentDictionary> segments_;
+  std::unique_ptr<GroupCommitter> writer_;
+  std::unique_ptr<ReadPool> readers_;
+};
+
+}  // namespace hearth::store::sqlite
