@@ -1,0 +1,412 @@
+// session_bench: periodic CWMP sessions per second, hearthd against a trivial server.
+//
+//   session_bench [--duration S] [--concurrency N] [--devices M] [--hearthd PATH]
+//       Starts hearthd (one network thread, fresh SQLite store) and the trivial server, each as a
+//       child process, registers the devices with hearthd, then runs the same load against each
+//       and prints a summary and one JSON line: {"bench":"session","hearthd":{..},"trivial":{..},
+//       "ratio":..}.
+//   session_bench --acs http://127.0.0.1:PORT/ [--devices M] [--serial-prefix P] ...
+//       Only the load, against a server that is already running.
+//   session_bench --trivial-server [--cwmp-listen ADDR:PORT]
+//       The reference server: any non-empty POST gets a fixed InformResponse with a Set-Cookie,
+//       an empty POST gets 204 and Connection: close. Takes hearthd's flags (ignoring the others)
+//       and prints the same "listening" line, so it is started exactly like hearthd.
+#include <signal.h>
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/redirect_error.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <cmath>
+#include <csignal>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <sstream>
+
+#include "cwmp/codec.h"
+#include "session_load.h"
+#include "tests/support/hearthd_process.h"
+
+namespace {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+using boost::system::error_code;
+using tcp = asio::ip::tcp;
+using hearth::bench::LoadOptions;
+using hearth::bench::LoadResult;
+using nlohmann::json;
+
+// The configuration of the issue's bar: one network thread, no discovery, no credentials.
+constexpr const char* kHearthdConfig = R"([cwmp]
+threads = 1
+discover_trees = false
+set_connection_request_credentials = false
+[auth]
+require = false
+issue_device_credentials = false
+)";
+
+auto redirect(error_code& ec) { return asio::redirect_error(asio::use_awaitable, ec); }
+
+// ---- the trivial server ----
+
+struct TrivialReplies {
+  std::string inform_response;
+  std::string set_cookie = "session=0123456789abcdef0123456789abcdef; Path=/; HttpOnly";
+};
+
+asio::awaitable<void> trivial_connection(tcp::socket socket, const TrivialReplies& replies) {
+  beast::tcp_stream stream(std::move(socket));
+  beast::flat_buffer buffer;
+  error_code ec;
+  for (;;) {
+    stream.expires_after(std::chrono::seconds(30));
+    http::request<http::string_body> req;
+    co_await http::async_read(stream, buffer, req, redirect(ec));
+    if (ec) break;
+    if (hearth::cwmp::is_empty_body(req.body())) {
+      http::response<http::empty_body> res{http::status::no_content, req.version()};
+      res.keep_alive(false);
+      co_await http::async_write(stream, res, redirect(ec));
+      break;
+    }
+    http::response<http::string_body> res{http::status::ok, req.version()};
+    res.set(http::field::content_type, "text/xml; charset=\"utf-8\"");
+    res.set(http::field::set_cookie, replies.set_cookie);
+    res.body() = replies.inform_response;
+    res.keep_alive(req.keep_alive());
+    res.prepare_payload();
+    co_await http::async_write(stream, res, redirect(ec));
+    if (ec || !res.keep_alive()) break;
+  }
+  stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+  stream.socket().close(ec);
+}
+
+asio::awaitable<void> trivial_accept(tcp::acceptor& acceptor, const TrivialReplies& replies) {
+  for (;;) {
+    error_code ec;
+    tcp::socket socket = co_await acceptor.async_accept(redirect(ec));
+    if (ec == asio::error::operation_aborted) co_return;
+    if (ec) continue;
+    asio::co_spawn(acceptor.get_executor(), trivial_connection(std::move(socket), replies), asio::detached);
+  }
+}
+
+std::optional<tcp::endpoint> parse_listen(const std::string& text) {
+  const auto colon = text.rfind(':');
+  if (colon == std::string::npos) return std::nullopt;
+  std::string host = text.substr(0, colon);
+  if (host.size() > 2 && host.front() == '[') host = host.substr(1, host.size() - 2);
+  error_code ec;
+  const auto address = asio::ip::make_address(host, ec);
+  if (ec) return std::nullopt;
+  try {
+    return tcp::endpoint(address, static_cast<uint16_t>(std::stoul(text.substr(colon + 1))));
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+}
+
+int run_trivial_server(const std::string& listen, const hearth::bench::DeviceIdentity& identity) {
+  const auto endpoint = parse_listen(listen);
+  if (!endpoint) {
+    std::fprintf(stderr, "session_bench: bad listen address %s\n", listen.c_str());
+    return 2;
+  }
+  TrivialReplies replies;
+  replies.inform_response = hearth::bench::fixed_inform_response(identity);
+  asio::io_context ioc(1);
+  tcp::acceptor acceptor(ioc);
+  error_code ec;
+  acceptor.open(endpoint->protocol(), ec);
+  if (!ec) acceptor.set_option(asio::socket_base::reuse_address(true), ec);
+  if (!ec) acceptor.bind(*endpoint, ec);
+  if (!ec) acceptor.listen(asio::socket_base::max_listen_connections, ec);
+  if (ec) {
+    std::fprintf(stderr, "session_bench: cannot listen on %s: %s\n", listen.c_str(), ec.message().c_str());
+    return 1;
+  }
+  const auto bound = acceptor.local_endpoint();
+  const std::string address = bound.address().to_string() + ":" + std::to_string(bound.port());
+  std::cout << R"({"event":"listening","cwmp":")" << address << R"(","http":")" << address << "\"}"
+            << std::endl;
+  asio::signal_set signals(ioc, SIGTERM, SIGINT);
+  signals.async_wait([&](const error_code&, int) { ioc.stop(); });
+  asio::co_spawn(ioc, trivial_accept(acceptor, replies), asio::detached);
+  ioc.run();
+  return 0;
+}
+
+// ---- the benchmark ----
+
+struct Target {
+  std::string host;
+  uint16_t port = 0;
+  std::string path = "/";
+};
+
+// "http://127.0.0.1:7547/" -> its parts (plain HTTP only: the bench measures sessions, not TLS).
+std::optional<Target> parse_url(const std::string& url) {
+  const std::string scheme = "http://";
+  if (url.rfind(scheme, 0) != 0) return std::nullopt;
+  const std::string rest = url.substr(scheme.size());
+  const auto slash = rest.find('/');
+  const std::string authority = rest.substr(0, slash);
+  const auto endpoint = parse_listen(authority);
+  if (!endpoint) return std::nullopt;
+  Target t;
+  t.host = endpoint->address().to_string();
+  t.port = endpoint->port();
+  t.path = slash == std::string::npos ? "/" : rest.substr(slash);
+  return t;
+}
+
+// utime + stime of a process from /proc/PID/stat, in seconds.
+double process_cpu_seconds(pid_t pid) {
+  std::ifstream in("/proc/" + std::to_string(pid) + "/stat");
+  std::string stat((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const auto paren = stat.rfind(')');
+  if (paren == std::string::npos) return 0;
+  std::istringstream fields(stat.substr(paren + 2));
+  std::string field;
+  unsigned long long utime = 0, stime = 0;
+  for (int i = 3; fields >> field; ++i) {  // field 3 is the state
+    if (i == 14) utime = std::stoull(field);
+    if (i == 15) {
+      stime = std::stoull(field);
+      break;
+    }
+  }
+  return static_cast<double>(utime + stime) / static_cast<double>(sysconf(_SC_CLK_TCK));
+}
+
+double round2(double v) { return std::round(v * 100.0) / 100.0; }
+
+json result_json(const LoadResult& r, double server_cpu_s) {
+  json j{{"sessions", r.sessions},
+         {"seconds", round2(r.seconds)},
+         {"sessions_per_s", round2(r.sessions_per_s)},
+         {"p50_ms", round2(r.session.p50_ms)},
+         {"p95_ms", round2(r.session.p95_ms)},
+         {"p99_ms", round2(r.session.p99_ms)},
+         {"max_ms", round2(r.session.max_ms)},
+         {"inform_p50_ms", round2(r.inform.p50_ms)},
+         {"inform_p99_ms", round2(r.inform.p99_ms)},
+         {"empty_post_p50_ms", round2(r.empty_post.p50_ms)},
+         {"empty_post_p99_ms", round2(r.empty_post.p99_ms)},
+         {"errors", r.errors},
+         {"generator_cpu_s", round2(r.generator_cpu_s)}};
+  if (!r.error_kinds.empty()) j["error_kinds"] = r.error_kinds;
+  if (server_cpu_s >= 0) {
+    j["server_cpu_s"] = round2(server_cpu_s);
+    if (r.completed > 0) {
+      j["server_cpu_us_per_session"] = round2(server_cpu_s * 1e6 / static_cast<double>(r.completed));
+    }
+  }
+  return j;
+}
+
+void print_summary(const std::string& name, const LoadResult& r) {
+  std::fprintf(stderr,
+               "%-8s %8.0f sessions/s  (%llu in %.1f s)  latency ms p50 %.2f p95 %.2f p99 %.2f max %.2f"
+               "  [Inform p50 %.2f p99 %.2f | empty POST p50 %.2f p99 %.2f]  errors %llu\n",
+               name.c_str(), r.sessions_per_s, static_cast<unsigned long long>(r.sessions), r.seconds,
+               r.session.p50_ms, r.session.p95_ms, r.session.p99_ms, r.session.max_ms, r.inform.p50_ms,
+               r.inform.p99_ms, r.empty_post.p50_ms, r.empty_post.p99_ms,
+               static_cast<unsigned long long>(r.errors));
+  for (const auto& [kind, n] : r.error_kinds) {
+    std::fprintf(stderr, "         error %s: %llu\n", kind.c_str(), static_cast<unsigned long long>(n));
+  }
+}
+
+// Too many errors mean the figures are not worth reading.
+bool acceptable(const LoadResult& r) {
+  return r.sessions > 0 && static_cast<double>(r.errors) <= 0.01 * static_cast<double>(r.sessions + r.errors);
+}
+
+struct BenchArgs {
+  LoadOptions load;
+  std::string hearthd;
+  bool register_devices = true;
+  int register_concurrency = 64;
+  double min_ratio = 0;
+};
+
+// Starts one server as a child, runs the load against it (after the registration pass when
+// asked), stops it. Returns nullopt when the server did not start.
+std::optional<json> bench_server(const std::string& name, hearth::testing::HearthdProcess::Options process,
+                                 const BenchArgs& args, bool register_devices, LoadResult* out) {
+  hearth::testing::TempDir dir;
+  hearth::testing::HearthdProcess server(dir.path(), std::move(process));
+  std::string error;
+  if (!server.start(&error)) {
+    std::fprintf(stderr, "session_bench: %s did not start: %s\n", name.c_str(), error.c_str());
+    return std::nullopt;
+  }
+  const auto target = parse_url(server.cwmp_url());
+  if (!target) {
+    std::fprintf(stderr, "session_bench: %s: unusable URL %s\n", name.c_str(), server.cwmp_url().c_str());
+    return std::nullopt;
+  }
+  LoadOptions load = args.load;
+  load.host = target->host;
+  load.port = target->port;
+  load.target = target->path;
+  json j;
+  if (register_devices) {
+    LoadOptions reg = load;
+    reg.max_sessions = load.devices;
+    reg.concurrency = args.register_concurrency;
+    reg.warmup = std::chrono::milliseconds(0);
+    reg.duration = std::chrono::minutes(10);
+    reg.events = {"0 BOOTSTRAP", "1 BOOT"};
+    const LoadResult r = hearth::bench::run_load(reg);
+    std::fprintf(stderr, "%-8s registered %llu devices in %.1f s (%.0f sessions/s, %llu errors)\n", name.c_str(),
+                 static_cast<unsigned long long>(r.sessions), r.seconds, r.sessions_per_s,
+                 static_cast<unsigned long long>(r.errors));
+    j["register"] = {{"sessions", r.sessions}, {"seconds", round2(r.seconds)},
+                     {"sessions_per_s", round2(r.sessions_per_s)}, {"errors", r.errors}};
+  }
+  const double cpu_before = process_cpu_seconds(server.pid());
+  *out = hearth::bench::run_load(load);
+  const double cpu = process_cpu_seconds(server.pid()) - cpu_before;
+  server.stop();
+  print_summary(name, *out);
+  json result = result_json(*out, cpu);
+  if (j.contains("register")) result["register"] = j["register"];
+  return result;
+}
+
+std::string self_path() {
+  std::error_code ec;
+  auto p = std::filesystem::read_symlink("/proc/self/exe", ec);
+  return ec ? std::string() : p.string();
+}
+
+int run_comparison(const BenchArgs& args) {
+  std::string hearthd = args.hearthd.empty() ? std::string(HEARTH_BINARY_DIR) + "/src/cli/hearthd" : args.hearthd;
+  if (!std::filesystem::exists(hearthd)) {
+    std::fprintf(stderr, "session_bench: no hearthd at %s (build it, or pass --hearthd)\n", hearthd.c_str());
+    return 1;
+  }
+  std::fprintf(stderr,
+               "session_bench: %d sessions in flight, %.1f s (%.1f s warm-up), %llu devices; generator and "
+               "servers share %ld CPUs\n",
+               args.load.concurrency, static_cast<double>(args.load.duration.count()) / 1000.0,
+               static_cast<double>(args.load.warmup.count()) / 1000.0,
+               static_cast<unsigned long long>(args.load.devices), sysconf(_SC_NPROCESSORS_ONLN));
+  hearth::testing::HearthdProcess::Options h;
+  h.binary = hearthd;
+  h.config_toml = kHearthdConfig;
+  LoadResult hr;
+  auto hj = bench_server("hearthd", h, args, args.register_devices, &hr);
+  if (!hj) return 1;
+
+  hearth::testing::HearthdProcess::Options t;
+  t.binary = self_path();
+  t.extra_args = {"--trivial-server"};
+  LoadResult tr;
+  auto tj = bench_server("trivial", t, args, false, &tr);
+  if (!tj) return 1;
+
+  const double ratio = tr.sessions_per_s > 0 ? hr.sessions_per_s / tr.sessions_per_s : 0;
+  std::fprintf(stderr, "ratio hearthd/trivial %.3f (bar: 0.5)\n", ratio);
+  json out{{"bench", "session"},
+           {"concurrency", args.load.concurrency},
+           {"duration_s", static_cast<double>(args.load.duration.count()) / 1000.0},
+           {"devices", args.load.devices},
+           {"cpus", sysconf(_SC_NPROCESSORS_ONLN)},
+           {"hearthd", *hj},
+           {"trivial", *tj},
+           {"ratio", std::round(ratio * 1000.0) / 1000.0}};
+  std::cout << out.dump() << std::endl;
+  if (!acceptable(hr) || !acceptable(tr)) {
+    std::fprintf(stderr, "session_bench: too many errors or no session completed\n");
+    return 1;
+  }
+  if (ratio < args.min_ratio) {
+    std::fprintf(stderr, "session_bench: ratio %.3f is below --min-ratio %.3f\n", ratio, args.min_ratio);
+    return 1;
+  }
+  return 0;
+}
+
+int run_against(const std::string& url, const BenchArgs& args) {
+  const auto target = parse_url(url);
+  if (!target) {
+    std::fprintf(stderr, "session_bench: --acs wants http://HOST:PORT/PATH, not %s\n", url.c_str());
+    return 2;
+  }
+  LoadOptions load = args.load;
+  load.host = target->host;
+  load.port = target->port;
+  load.target = target->path;
+  const LoadResult r = hearth::bench::run_load(load);
+  print_summary("acs", r);
+  std::cout << json{{"bench", "session"},
+                    {"concurrency", load.concurrency},
+                    {"duration_s", static_cast<double>(load.duration.count()) / 1000.0},
+                    {"devices", load.devices},
+                    {"acs", result_json(r, -1)}}
+                   .dump()
+            << std::endl;
+  return acceptable(r) ? 0 : 1;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"session_bench: periodic CWMP sessions per second, hearthd against a trivial server"};
+  BenchArgs args;
+  bool trivial = false;
+  std::string acs_url, listen = "127.0.0.1:0", ignored;
+  double duration_s = 10, warmup_s = 1, timeout_s = 30;
+  bool no_register = false;
+  app.add_flag("--trivial-server", trivial, "run the trivial reference server instead");
+  app.add_option("--cwmp-listen", listen, "trivial server: ADDR:PORT to listen on");
+  for (const char* flag : {"--http-listen", "--store", "--config", "--log-level"}) {
+    app.add_option(flag, ignored, "accepted for hearthd compatibility, ignored");
+  }
+  app.add_option("--hearthd", args.hearthd, "hearthd binary (default: this build's src/cli/hearthd)");
+  app.add_option("--acs", acs_url, "only run the load against this already running ACS (http://HOST:PORT/)");
+  app.add_option("--concurrency", args.load.concurrency, "sessions in flight")->check(CLI::Range(1, 10000));
+  app.add_option("--duration", duration_s, "seconds of load per server, warm-up included")->check(CLI::Range(0.1, 3600.0));
+  app.add_option("--warmup", warmup_s, "seconds at the start that are not measured")->check(CLI::Range(0.0, 3600.0));
+  app.add_option("--devices", args.load.devices, "distinct devices the sessions rotate over")->check(CLI::Range(1, 100000000));
+  app.add_option("--first-device", args.load.first_device, "index of the first device");
+  app.add_option("--device-stride", args.load.device_stride, "distance between the indexes of the devices used")
+      ->check(CLI::Range(1, 1000000));
+  app.add_option("--serial-prefix", args.load.identity.serial_prefix, "serial numbers are PREFIX + zero-padded index");
+  app.add_option("--serial-digits", args.load.identity.serial_digits, "width of the index in serials")->check(CLI::Range(1, 20));
+  app.add_option("--oui", args.load.identity.oui, "DeviceId OUI");
+  app.add_option("--product-class", args.load.identity.product_class, "DeviceId ProductClass");
+  app.add_option("--timeout", timeout_s, "seconds one session may take before it counts as an error");
+  app.add_flag("--no-register", no_register, "skip the pass that registers every device with hearthd first");
+  app.add_option("--register-concurrency", args.register_concurrency, "sessions in flight while registering");
+  app.add_option("--min-ratio", args.min_ratio, "fail when hearthd/trivial is below this (default: report only)");
+  CLI11_PARSE(app, argc, argv);
+
+  if (trivial) return run_trivial_server(listen, args.load.identity);
+  if (warmup_s >= duration_s) warmup_s = 0;
+  args.load.duration = std::chrono::milliseconds(static_cast<int64_t>(duration_s * 1000));
+  args.load.warmup = std::chrono::milliseconds(static_cast<int64_t>(warmup_s * 1000));
+  args.load.timeout = std::chrono::milliseconds(static_cast<int64_t>(timeout_s * 1000));
+  args.register_devices = !no_register;
+  std::signal(SIGPIPE, SIG_IGN);
+  if (!acs_url.empty()) return run_against(acs_url, args);
+  return run_comparison(args);
+}

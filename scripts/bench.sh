@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Runs the benchmarks in bench/ and prints their results. --quick: a brief run of each (CI).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+quick=0
+[ "${1:-}" = "--quick" ] && quick=1
+HEARTH_BUILD_TARGETS="" ./scripts/build.sh >/dev/null
+min_time=""
+[ $quick = 1 ] && min_time="--benchmark_min_time=0.01"
+for b in codec_bench store_bench; do
+  if [ -x "build/bench/$b" ]; then
+    echo "-- $b"
+    "build/bench/$b" $min_time
+  fi
+done
+if [ -x build/bench/session_bench ]; then
+  echo "-- session_bench"
+  if [ $quick = 1 ]; then
+    build/bench/session_bench --duration 2 --concurrency 8
+  else
+    build/bench/session_bench --duration 20 --concurrency 64
+  fi
+fi

@@ -1,0 +1,36 @@
+// What the API needs from the rest of hearthd. Everything referenced must outlive the Api and
+// every callback of a request it is handling.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "acs/control.h"
+#include "core/clock.h"
+#include "core/metrics.h"
+#include "device/file_repository.h"
+#include "store/store.h"
+
+namespace hearth::api {
+
+struct ApiDeps {
+  store::Store& store;
+  acs::DeviceControl& control;
+  device::FileRepository& files;
+  metrics::Registry& metrics;
+  const Clock& clock;
+  // HEARTH_BOOTSTRAP_TOKEN: accepted as an admin token when set and not empty.
+  std::optional<std::string> bootstrap_token;
+  // Where CPEs fetch files, e.g. "http://acs.example.net:7547"; file URLs are base + "/files/" + id.
+  std::string files_base_url;
+  // Text the server appends to /metrics (exposition format, ending with a newline).
+  std::function<std::string()> extra_metrics;
+  // Serve /metrics without a token (for scrapers on a trusted network).
+  bool metrics_public = false;
+  // Largest JSON body accepted (file uploads are bounded by the HTTP layer instead).
+  size_t max_json_body = 1 << 20;
+};
+
+}  // namespace hearth::api

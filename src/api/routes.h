@@ -1,0 +1,18 @@
+// Route registration, one function per resource (each in its own *_handlers.cc).
+#pragma once
+
+#include "api/api_deps.h"
+#include "api/router.h"
+
+namespace hearth::api {
+
+// REQUIRES: deps outlives the router and every call it handles.
+void add_device_routes(Router& router, const ApiDeps& deps);
+void add_task_routes(Router& router, const ApiDeps& deps);
+void add_fault_routes(Router& router, const ApiDeps& deps);
+void add_file_routes(Router& router, const ApiDeps& deps);
+void add_profile_routes(Router& router, const ApiDeps& deps);
+void add_token_routes(Router& router, const ApiDeps& deps);
+void add_system_routes(Router& router, const ApiDeps& deps);
+
+}  // namespace hearth::api

@@ -1,0 +1,195 @@
+#include "server/config.h"
+
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <toml++/toml.h>
+
+namespace hearth::server {
+
+namespace {
+
+Error bad(const std::string& what) { return make_error(ErrorCode::kInvalidArgument, "config: " + what); }
+
+// Reads typed keys from one table and remembers which keys were used.
+class Table {
+ public:
+  Table(const toml::table* t, std::string name) : t_(t), name_(std::move(name)) {}
+
+  template <typename T>
+  Status get(const char* key, T* out) {
+    used_.insert(key);
+    if (t_ == nullptr) return ok_status();
+    const toml::node* n = t_->get(key);
+    if (n == nullptr) return ok_status();
+    if constexpr (std::is_same_v<T, bool>) {
+      if (!n->is_boolean()) return bad(name_ + "." + key + " must be true or false");
+      *out = n->as_boolean()->get();
+    } else if constexpr (std::is_integral_v<T>) {
+      if (!n->is_integer()) return bad(name_ + "." + key + " must be an integer");
+      const int64_t v = n->as_integer()->get();
+      if (v < 0) return bad(name_ + "." + key + " must not be negative");
+      *out = static_cast<T>(v);
+    } else {
+      if (!n->is_string()) return bad(name_ + "." + key + " must be a string");
+      *out = n->as_string()->get();
+    }
+    return ok_status();
+  }
+
+  Status seconds_ms(const char* key, int64_t* out_ms) {
+    int64_t s = -1;
+    auto st = get(key, &s);
+    if (st && s >= 0) *out_ms = s * 1000;
+    return st;
+  }
+
+  Status check_unknown() const {
+    if (t_ == nullptr) return ok_status();
+    for (const auto& [k, v] : *t_) {
+      if (used_.count(std::string(k.str())) == 0) return bad("unknown key " + name_ + "." + std::string(k.str()));
+    }
+    return ok_status();
+  }
+
+ private:
+  const toml::table* t_;
+  std::string name_;
+  std::set<std::string> used_;
+};
+
+#define HEARTH_TRY(expr)             \
+  do {                               \
+    Status _s = (expr);              \
+    if (!_s) return _s;              \
+  } while (0)
+
+Status load_quirks(const toml::array& list, acs::AcsConfig* acs) {
+  for (const auto& node : list) {
+    const toml::table* t = node.as_table();
+    if (t == nullptr) return bad("each [[quirks]] entry must be a table");
+    Table q(t, "quirks");
+    device::QuirkRule rule;
+    HEARTH_TRY(q.get("oui", &rule.oui));
+    HEARTH_TRY(q.get("product_class", &rule.product_class));
+    HEARTH_TRY(q.get("skip_root_gpn", &rule.quirks.skip_root_gpn));
+    HEARTH_TRY(q.get("skip_writable_check", &rule.quirks.skip_writable_check));
+    HEARTH_TRY(q.get("boolean_literal", &rule.quirks.boolean_literal));
+    HEARTH_TRY(q.get("datetime_milliseconds", &rule.quirks.datetime_milliseconds));
+    HEARTH_TRY(q.get("download_success_on_timeout", &rule.quirks.download_success_on_timeout));
+    HEARTH_TRY(q.get("gpv_batch_size", &rule.quirks.gpv_batch_size));
+    HEARTH_TRY(q.get("spv_batch_size", &rule.quirks.spv_batch_size));
+    HEARTH_TRY(q.get("gpn_next_level_walk", &rule.quirks.gpn_next_level_walk));
+    HEARTH_TRY(q.check_unknown());
+    if (rule.quirks.gpv_batch_size == 0) return bad("quirks.gpv_batch_size must be at least 1");
+    acs->quirks.push_back(std::move(rule));
+  }
+  return ok_status();
+}
+
+Status load(const toml::table& root, ServerConfig* c) {
+  static const std::set<std::string> kTables = {"cwmp", "http", "store", "files", "auth", "log", "tasks", "quirks"};
+  for (const auto& [k, v] : root) {
+    if (kTables.count(std::string(k.str())) == 0) return bad("unknown table [" + std::string(k.str()) + "]");
+  }
+  Table cwmp(root["cwmp"].as_table(), "cwmp");
+  HEARTH_TRY(cwmp.get("listen", &c->cwmp_listen));
+  HEARTH_TRY(cwmp.get("public_url", &c->cwmp_public_url));
+  HEARTH_TRY(cwmp.get("tls_certificate", &c->tls_certificate));
+  HEARTH_TRY(cwmp.get("tls_private_key", &c->tls_private_key));
+  HEARTH_TRY(cwmp.get("max_body_bytes", &c->cwmp_max_body_bytes));
+  HEARTH_TRY(cwmp.get("threads", &c->cwmp_threads));
+  HEARTH_TRY(cwmp.seconds_ms("session_timeout_seconds", &c->acs.session_timeout_ms));
+  HEARTH_TRY(cwmp.get("set_connection_request_credentials", &c->acs.set_connection_request_credentials));
+  HEARTH_TRY(cwmp.get("discover_trees", &c->acs.discover_trees));
+  HEARTH_TRY(cwmp.check_unknown());
+
+  Table http(root["http"].as_table(), "http");
+  HEARTH_TRY(http.get("listen", &c->http_listen));
+  HEARTH_TRY(http.get("threads", &c->http_threads));
+  HEARTH_TRY(http.get("metrics_public", &c->metrics_public));
+  HEARTH_TRY(http.get("upload_max_bytes", &c->upload_max_bytes));
+  HEARTH_TRY(http.check_unknown());
+
+  Table store(root["store"].as_table(), "store");
+  HEARTH_TRY(store.get("url", &c->store));
+  HEARTH_TRY(store.check_unknown());
+
+  Table files(root["files"].as_table(), "files");
+  HEARTH_TRY(files.get("dir", &c->files_dir));
+  HEARTH_TRY(files.check_unknown());
+
+  Table auth(root["auth"].as_table(), "auth");
+  std::string policy;
+  HEARTH_TRY(auth.get("realm", &c->acs.realm));
+  HEARTH_TRY(auth.get("unknown_devices", &policy));
+  HEARTH_TRY(auth.get("bootstrap_username", &c->acs.bootstrap_username));
+  HEARTH_TRY(auth.get("bootstrap_password", &c->acs.bootstrap_password));
+  HEARTH_TRY(auth.get("require", &c->acs.require_auth));
+  HEARTH_TRY(auth.get("issue_device_credentials", &c->acs.issue_device_credentials));
+  HEARTH_TRY(auth.get("allow_basic_over_http", &c->allow_basic_over_http));
+  HEARTH_TRY(auth.get("digest_secret", &c->digest_secret));
+  HEARTH_TRY(auth.check_unknown());
+  if (policy == "register") {
+    c->acs.unknown_device_policy = acs::UnknownDevicePolicy::kRegister;
+  } else if (policy == "bootstrap-secret") {
+    c->acs.unknown_device_policy = acs::UnknownDevicePolicy::kBootstrapSecret;
+    if (c->acs.bootstrap_username.empty()) return bad("auth.bootstrap_username is required with bootstrap-secret");
+  } else if (policy == "reject") {
+    c->acs.unknown_device_policy = acs::UnknownDevicePolicy::kReject;
+  } else if (!policy.empty()) {
+    return bad("auth.unknown_devices must be register, bootstrap-secret or reject");
+  }
+
+  Table log(root["log"].as_table(), "log");
+  std::string format;
+  HEARTH_TRY(log.get("format", &format));
+  HEARTH_TRY(log.get("level", &c->log_level));
+  HEARTH_TRY(log.check_unknown());
+  if (format == "json") {
+    c->log_format = LogFormat::kJson;
+  } else if (format == "text") {
+    c->log_format = LogFormat::kText;
+  } else if (!format.empty()) {
+    return bad("log.format must be text or json");
+  }
+
+  Table tasks(root["tasks"].as_table(), "tasks");
+  HEARTH_TRY(tasks.seconds_ms("download_timeout_seconds", &c->acs.download_timeout_ms));
+  HEARTH_TRY(tasks.seconds_ms("reboot_timeout_seconds", &c->acs.reboot_timeout_ms));
+  HEARTH_TRY(tasks.seconds_ms("diagnostics_timeout_seconds", &c->acs.diagnostics_timeout_ms));
+  HEARTH_TRY(tasks.seconds_ms("retry_base_seconds", &c->acs.retry_base_ms));
+  HEARTH_TRY(tasks.seconds_ms("retry_max_seconds", &c->acs.retry_max_ms));
+  HEARTH_TRY(tasks.seconds_ms("rediscover_after_seconds", &c->acs.rediscover_after_ms));
+  HEARTH_TRY(tasks.check_unknown());
+
+  if (const toml::node* q = root.get("quirks")) {
+    if (!q->is_array()) return bad("quirks must be an array of tables ([[quirks]])");
+    HEARTH_TRY(load_quirks(*q->as_array(), &c->acs));
+  }
+  return ok_status();
+}
+
+}  // namespace
+
+Status load_config_text(const std::string& text, ServerConfig* config) {
+  // Configuration is read at start-up, where exceptions are allowed; none escapes this function.
+  try {
+    toml::table table = toml::parse(text);
+    return load(table, config);
+  } catch (const toml::parse_error& e) {
+    std::ostringstream msg;
+    msg << e.description() << " at line " << e.source().begin.line;
+    return bad(msg.str());
+  }
+}
+
+Status load_config_file(const std::string& path, ServerConfig* config) {
+  std::ifstream in(path);
+  if (!in) return make_error(ErrorCode::kNotFound, "config: cannot read " + path);
+  std::stringstream buf;
+  buf << in.rdbuf();
+  return load_config_text(buf.str(), config);
+}
+
+}  // namespace hearth::server

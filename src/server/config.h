@@ -1,0 +1,48 @@
+// hearthd's configuration: a TOML file (--config) and the command-line flags that override it.
+// Every key is optional; see docs/configuration.md for the full list with defaults.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "acs/config.h"
+#include "core/log.h"
+#include "core/result.h"
+
+namespace hearth::server {
+
+struct ServerConfig {
+  // [cwmp]
+  std::string cwmp_listen = "0.0.0.0:7547";
+  std::string cwmp_public_url;  // how CPEs reach us (file downloads); default from the bound address
+  std::string tls_certificate;
+  std::string tls_private_key;
+  uint64_t cwmp_max_body_bytes = 8u << 20;
+  int cwmp_threads = 1;
+  // [http]
+  std::string http_listen = "0.0.0.0:8080";
+  int http_threads = 1;
+  bool metrics_public = false;
+  uint64_t upload_max_bytes = 512ull << 20;
+  // [store]
+  std::string store = "sqlite:hearth.db";
+  // [files]
+  std::string files_dir;  // default: next to the SQLite file, or ./hearth-files
+  // [auth]
+  std::string digest_secret;
+  bool allow_basic_over_http = false;
+  // [log]
+  LogFormat log_format = LogFormat::kText;
+  std::string log_level = "info";
+  // [acs], [auth], [tasks], [[quirks]]
+  acs::AcsConfig acs;
+};
+
+// Reads a TOML file into `config` (keys it does not set keep their values). Unknown keys are
+// errors, so that a typo does not go unnoticed.
+Status load_config_file(const std::string& path, ServerConfig* config);
+// Same from TOML text (for tests).
+Status load_config_text(const std::string& text, ServerConfig* config);
+
+}  // namespace hearth::server

@@ -1,0 +1,203 @@
+#include "server/hearthd.h"
+
+#include <spdlog/spdlog.h>
+
+#include <atomic>
+#include <cstdlib>
+#include <filesystem>
+
+#include "acs/acs_service.h"
+#include "api/api.h"
+#include "core/clock.h"
+#include "core/metrics.h"
+#include "core/strings.h"
+#include "device/file_repository.h"
+#include "net/connreq.h"
+#include "net/http_server.h"
+#include "server/api_bridge.h"
+#include "store/store.h"
+
+namespace hearth::server {
+
+namespace {
+
+// Connection requests through net's client (tr069.md 6.1).
+class NetConnectionRequester final : public acs::ConnectionRequester {
+ public:
+  void send(const std::string& url, const std::string& username, const std::string& password,
+            std::function<void(acs::ConnectionRequestOutcome)> done) override {
+    client_.send(url, username, password, [done = std::move(done)](net::ConnReqOutcome outcome) {
+      using O = net::ConnReqOutcome;
+      using A = acs::ConnectionRequestOutcome;
+      switch (outcome) {
+        case O::kOk: done(A::kOk); return;
+        case O::kUnreachable: done(A::kUnreachable); return;
+        case O::kAuthFailed: done(A::kAuthFailed); return;
+        case O::kBusy: done(A::kBusy); return;
+        case O::kInvalidUrl: done(A::kNoUrl); return;
+        case O::kError: done(A::kError); return;
+      }
+      done(A::kError);
+    });
+  }
+
+ private:
+  net::ConnectionRequestClient client_;
+};
+
+std::string default_files_dir(const std::string& store_url) {
+  if (starts_with(store_url, "sqlite:")) {
+    std::string path = store_url.substr(7);
+    const auto q = path.find('?');
+    if (q != std::string::npos) path.resize(q);
+    return path + ".files";
+  }
+  return "hearth-files";
+}
+
+// "0.0.0.0:7547" is where we listen, not where CPEs can reach us; use loopback for the default.
+std::string public_url_from(const std::string& bound, bool tls) {
+  std::string host_port = bound;
+  if (starts_with(host_port, "0.0.0.0:")) host_port = "127.0.0.1:" + host_port.substr(8);
+  if (starts_with(host_port, "[::]:")) host_port = "[::1]:" + host_port.substr(5);
+  return std::string(tls ? "https://" : "http://") + host_port;
+}
+
+}  // namespace
+
+struct Hearthd::Parts {
+  metrics::Registry metrics;
+  std::unique_ptr<store::Store> store;
+  std::unique_ptr<device::FileRepository> files;
+  NetConnectionRequester requester;
+  std::unique_ptr<acs::AcsService> acs;
+  std::unique_ptr<api::Api> api;
+  std::unique_ptr<net::HttpServer> cwmp_server;
+  std::unique_ptr<net::HttpServer> http_server;
+  bool started = false;
+  std::atomic<bool> ready{false};  // CWMP is answered only once everything is wired
+};
+
+Hearthd::Hearthd(ServerConfig config) : config_(std::move(config)), parts_(std::make_unique<Parts>()) {}
+
+Hearthd::~Hearthd() { stop(); }
+
+Status Hearthd::start() {
+  Parts& p = *parts_;
+  auto opened = store::open_store(config_.store);
+  if (!opened) return opened.error();
+  p.store = std::move(*opened);
+
+  // Tasks that were running in a session when the process stopped go back to the queue.
+  {
+    store::TaskQuery q;
+    q.state = store::TaskState::kRunning;
+    q.limit = 100000;
+    auto running = p.store->find_tasks(q);
+    if (running) {
+      store::WriteBatch batch;
+      for (auto& t : *running) {
+        if (t.expires_ms != 0) continue;  // waiting for an event: still valid
+        t.state = store::TaskState::kPending;
+        batch.add(store::PutTask{t});
+      }
+      if (!batch.empty()) (void)p.store->write_sync(std::move(batch));
+    }
+  }
+
+  p.files = std::make_unique<device::FileRepository>(config_.files_dir.empty() ? default_files_dir(config_.store)
+                                                                               : config_.files_dir);
+
+  // The CWMP listener first: its bound address gives the default public URL for downloads.
+  net::HttpServerOptions cwmp_opts;
+  cwmp_opts.listen = config_.cwmp_listen;
+  cwmp_opts.threads = config_.cwmp_threads;
+  if (!config_.tls_certificate.empty()) {
+    cwmp_opts.tls = net::TlsFiles{config_.tls_certificate, config_.tls_private_key};
+  }
+  const uint64_t cwmp_limit = config_.cwmp_max_body_bytes;
+  cwmp_opts.body_limit = [cwmp_limit](const net::HttpRequest&) { return cwmp_limit; };
+  cwmp_opts.on_connection_closed = [&p](const net::ConnectionInfo& c) {
+    if (p.acs) p.acs->connection_closed(c);
+  };
+  p.cwmp_server = std::make_unique<net::HttpServer>(
+      std::move(cwmp_opts), [&p](net::HttpRequest&& req, const net::ConnectionInfo& conn, net::Respond respond) {
+        if (!p.ready.load()) {
+          net::HttpResponse r = net::make_response(503, "starting\n");
+          r.headers.set("Retry-After", "5");
+          respond(std::move(r));
+          return;
+        }
+        p.acs->handle_http(std::move(req), conn, std::move(respond));
+      });
+  acs::AcsServiceOptions acs_opts;
+  acs_opts.config = config_.acs;
+  acs_opts.digest_secret = config_.digest_secret;
+  acs_opts.allow_basic_over_http = config_.allow_basic_over_http;
+  device::FileRepository* files = p.files.get();
+  acs_opts.file_path = [files](const std::string& id) -> std::optional<std::string> {
+    if (!files->exists(id)) return std::nullopt;
+    auto path = files->path_for(id);
+    if (!path) return std::nullopt;
+    return path->string();
+  };
+  p.acs = std::make_unique<acs::AcsService>(std::move(acs_opts), *p.store, SystemClock::instance(), p.requester,
+                                            p.metrics);
+  if (Status st = p.cwmp_server->start(); !st) return st;
+  std::string public_url = config_.cwmp_public_url.empty()
+                               ? public_url_from(p.cwmp_server->bound_address(), !config_.tls_certificate.empty())
+                               : config_.cwmp_public_url;
+  while (ends_with(public_url, "/")) public_url.pop_back();
+  // AcsService copied its options; the files URL is known only now.
+  p.acs->set_files_base_url(public_url + "/files/");
+  p.acs->start();
+
+  const char* token = std::getenv("HEARTH_BOOTSTRAP_TOKEN");
+  api::ApiDeps deps{*p.store, *p.acs, *p.files, p.metrics, SystemClock::instance(),
+                    token != nullptr && *token != '\0' ? std::optional<std::string>(token) : std::nullopt,
+                    public_url, nullptr, config_.metrics_public};
+  p.api = std::make_unique<api::Api>(std::move(deps));
+
+  net::HttpServerOptions http_opts;
+  http_opts.listen = config_.http_listen;
+  http_opts.threads = config_.http_threads;
+  const uint64_t upload_limit = config_.upload_max_bytes;
+  http_opts.body_limit = [upload_limit](const net::HttpRequest& head) -> uint64_t {
+    if (head.method == "PUT" && starts_with(head.path(), "/api/v1/files/")) return upload_limit;
+    return net::kDefaultBodyLimit;
+  };
+  p.http_server = std::make_unique<net::HttpServer>(
+      std::move(http_opts), [&p](net::HttpRequest&& req, const net::ConnectionInfo& conn, net::Respond respond) {
+        dispatch_api(*p.api, std::move(req), conn, std::move(respond));
+      });
+  if (Status st = p.http_server->start(); !st) return st;
+  p.started = true;
+  p.ready = true;
+  spdlog::info("hearthd: CWMP on {}, HTTP on {}, store {}", p.cwmp_server->bound_address(),
+               p.http_server->bound_address(), config_.store);
+  return ok_status();
+}
+
+void Hearthd::stop() {
+  Parts& p = *parts_;
+  if (!p.started && !p.cwmp_server) return;
+  p.started = false;
+  if (p.cwmp_server) p.cwmp_server->stop();
+  if (p.http_server) p.http_server->stop();
+  if (p.acs) p.acs->stop();
+  if (p.store) p.store->flush();
+  p.http_server.reset();
+  p.cwmp_server.reset();
+  p.api.reset();
+  p.acs.reset();
+  p.store.reset();
+}
+
+std::string Hearthd::cwmp_address() const {
+  return parts_->cwmp_server ? parts_->cwmp_server->bound_address() : std::string();
+}
+std::string Hearthd::http_address() const {
+  return parts_->http_server ? parts_->http_server->bound_address() : std::string();
+}
+
+}  // namespace hearth::server
