@@ -273,11 +273,14 @@ std::optional<json> bench_server(const std::string& name, hearth::testing::Heart
     reg.concurrency = args.register_concurrency;
     reg.warmup = std::chrono::milliseconds(0);
     reg.duration = std::chrono::minutes(10);
-    reg.events = {"0 BOOTSTRAP", "1 BOOT"};
+    reg.events = {"0 BOOTSTRAP"};
     const LoadResult r = hearth::bench::run_load(reg);
     std::fprintf(stderr, "%-8s registered %llu devices in %.1f s (%.0f sessions/s, %llu errors)\n", name.c_str(),
                  static_cast<unsigned long long>(r.sessions), r.seconds, r.sessions_per_s,
                  static_cast<unsigned long long>(r.errors));
+    for (const auto& [kind, n] : r.error_kinds) {
+      std::fprintf(stderr, "         error %s: %llu\n", kind.c_str(), static_cast<unsigned long long>(n));
+    }
     j["register"] = {{"sessions", r.sessions}, {"seconds", round2(r.seconds)},
                      {"sessions_per_s", round2(r.sessions_per_s)}, {"errors", r.errors}};
   }

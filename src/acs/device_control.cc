@@ -20,19 +20,6 @@ bool finished_state(store::TaskState s) {
 
 }  // namespace
 
-const char* connection_request_outcome_name(ConnectionRequestOutcome outcome) {
-  switch (outcome) {
-    case ConnectionRequestOutcome::kOk: return "ok";
-    case ConnectionRequestOutcome::kNoUrl: return "no_url";
-    case ConnectionRequestOutcome::kInSession: return "in_session";
-    case ConnectionRequestOutcome::kUnreachable: return "unreachable";
-    case ConnectionRequestOutcome::kAuthFailed: return "auth_failed";
-    case ConnectionRequestOutcome::kBusy: return "busy";
-    case ConnectionRequestOutcome::kError: return "error";
-  }
-  return "error";
-}
-
 void AcsService::submit_task(store::TaskRecord task, std::function<void(Result<store::TaskRecord>)> done) {
   store::WriteBatch batch;
   batch.add(store::PutTask{task});

@@ -20,20 +20,6 @@ using acs::ConnectionRequestOutcome;
 
 constexpr uint64_t kMaxWaitSeconds = 120;
 
-// The names acs/ uses for the outcomes; kept here so that api/ does not link the ACS.
-const char* outcome_name(ConnectionRequestOutcome outcome) {
-  switch (outcome) {
-    case ConnectionRequestOutcome::kOk: return "ok";
-    case ConnectionRequestOutcome::kNoUrl: return "no_url";
-    case ConnectionRequestOutcome::kInSession: return "in_session";
-    case ConnectionRequestOutcome::kUnreachable: return "unreachable";
-    case ConnectionRequestOutcome::kAuthFailed: return "auth_failed";
-    case ConnectionRequestOutcome::kBusy: return "busy";
-    case ConnectionRequestOutcome::kError: return "error";
-  }
-  return "error";
-}
-
 // Waiting makes sense only when a session may come soon.
 bool session_expected(ConnectionRequestOutcome outcome) {
   return outcome == ConnectionRequestOutcome::kOk || outcome == ConnectionRequestOutcome::kInSession ||
@@ -63,7 +49,7 @@ Result<CreateOptions> create_options(const Call& call) {
 
 void answer_task(CallPtr call, const store::TaskRecord& task, const std::optional<ConnectionRequestOutcome>& cr) {
   json body = task_json(task);
-  if (cr) body["connectionRequest"] = outcome_name(*cr);
+  if (cr) body["connectionRequest"] = acs::connection_request_outcome_name(*cr);
   ApiResponse r = json_response(finished(task.state) ? 200 : 202, body);
   r.headers.set("Location", "/api/v1/tasks/" + std::to_string(task.id));
   call->respond(std::move(r));
@@ -89,12 +75,15 @@ void create_task(const ApiDeps& deps, CallPtr call) {
   if (!spec) return call->fail(spec.error());
   Result<store::DeviceRecord> d = load_device(deps, call->param("id"));
   if (!d) return call->fail(d.error());
-  if (const auto* dl = std::get_if<device::DownloadSpec>(&spec->body); dl && !dl->file_id.empty()) {
+  if (auto* dl = std::get_if<device::DownloadSpec>(&spec->body); dl && !dl->file_id.empty()) {
     Result<std::optional<store::FileRecord>> f = deps.store.get_file(dl->file_id);
     if (!f) return call->fail(f.error());
     if (!f->has_value()) {
       return call->fail(make_error(ErrorCode::kInvalidArgument, "fileId: no file '" + dl->file_id + "' (upload it first)"));
     }
+    // The CPE is told the real size and type of a file hearthd serves (tr069.md 3.2 Download).
+    if (dl->file_size == 0) dl->file_size = (*f)->size;
+    if (!(*f)->file_type.empty()) dl->file_type = (*f)->file_type;
   }
 
   store::TaskRecord task;

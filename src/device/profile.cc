@@ -84,12 +84,14 @@ Result<Profile> parse_profile(const std::string& json_text) {
       p.preconditions.push_back(std::move(pre));
     }
   }
-  if (doc.contains("parameterValues")) {
+  // Empty lists are what profile_to_json writes for "none": accept them back.
+  if (doc.contains("parameterValues") && !(doc["parameterValues"].is_array() && doc["parameterValues"].empty())) {
     auto items = parse_spv_items(doc["parameterValues"], "parameterValues");
     if (!items) return bad(items.error().message);
     p.parameter_values = std::move(*items);
   }
-  if (doc.contains("parameterAttributes")) {
+  if (doc.contains("parameterAttributes") &&
+      !(doc["parameterAttributes"].is_array() && doc["parameterAttributes"].empty())) {
     auto items = parse_spa_items(doc["parameterAttributes"], "parameterAttributes");
     if (!items) return bad(items.error().message);
     p.parameter_attributes = std::move(*items);

@@ -207,6 +207,7 @@ asio::awaitable<Result<HttpResponse>> send_and_receive(Stream& stream, Conn& con
 asio::awaitable<Result<HttpResponse>> exchange(Call& call, std::shared_ptr<Conn>& conn,
                                                const std::optional<std::string>& authorization, bool reuse) {
   const auto deadline = std::chrono::steady_clock::now() + call.options.timeout;
+  if (call.cancelled) co_return make_error(ErrorCode::kUnavailable, "cancelled");
   if (!reuse || !conn || !conn->is_open()) {
     conn = std::make_shared<Conn>(co_await asio::this_coro::executor);
     call.conn = conn;

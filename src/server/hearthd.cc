@@ -65,6 +65,8 @@ std::string public_url_from(const std::string& bound, bool tls) {
 
 }  // namespace
 
+static std::string http_metrics(const Hearthd::Parts& p);
+
 struct Hearthd::Parts {
   metrics::Registry metrics;
   std::unique_ptr<store::Store> store;
@@ -77,6 +79,38 @@ struct Hearthd::Parts {
   bool started = false;
   std::atomic<bool> ready{false};  // CWMP is answered only once everything is wired
 };
+
+// The listeners' own counters, in the exposition format, appended to /metrics.
+static std::string http_metrics(const Hearthd::Parts& p) {
+  std::string out;
+  auto family = [&out](const char* name, const char* type, const char* help) {
+    out += std::string("# HELP ") + name + " " + help + "\n# TYPE " + name + " " + type + "\n";
+  };
+  auto sample = [&out](const char* name, const char* listener, uint64_t v) {
+    out += std::string(name) + "{listener=\"" + listener + "\"} " + std::to_string(v) + "\n";
+  };
+  const std::pair<const char*, const net::HttpServer*> servers[] = {{"cwmp", p.cwmp_server.get()},
+                                                                    {"http", p.http_server.get()}};
+  family("hearth_http_connections_open", "gauge", "Open TCP connections per listener");
+  for (const auto& [name, s] : servers) {
+    if (s) sample("hearth_http_connections_open", name, s->stats().connections_open.load());
+  }
+  family("hearth_http_connections_rejected_total", "counter", "Connections refused past the connection cap");
+  for (const auto& [name, s] : servers) {
+    if (s) sample("hearth_http_connections_rejected_total", name, s->stats().connections_rejected.load());
+  }
+  family("hearth_http_responses_total", "counter", "HTTP responses sent per listener");
+  for (const auto& [name, s] : servers) {
+    if (s) sample("hearth_http_responses_total", name, s->stats().requests.load());
+  }
+  family("hearth_http_responses_5xx_total", "counter", "HTTP 5xx responses per listener");
+  for (const auto& [name, s] : servers) {
+    if (s) sample("hearth_http_responses_5xx_total", name, s->stats().responses_5xx.load());
+  }
+  family("hearth_cwmp_sessions_open", "gauge", "CWMP sessions held in memory");
+  out += "hearth_cwmp_sessions_open " + std::to_string(p.acs ? p.acs->open_sessions() : 0) + "\n";
+  return out;
+}
 
 Hearthd::Hearthd(ServerConfig config) : config_(std::move(config)), parts_(std::make_unique<Parts>()) {}
 
@@ -155,7 +189,7 @@ Status Hearthd::start() {
   const char* token = std::getenv("HEARTH_BOOTSTRAP_TOKEN");
   api::ApiDeps deps{*p.store, *p.acs, *p.files, p.metrics, SystemClock::instance(),
                     token != nullptr && *token != '\0' ? std::optional<std::string>(token) : std::nullopt,
-                    public_url, nullptr, config_.metrics_public};
+                    public_url, [&p] { return http_metrics(p); }, config_.metrics_public};
   p.api = std::make_unique<api::Api>(std::move(deps));
 
   net::HttpServerOptions http_opts;

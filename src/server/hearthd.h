@@ -27,8 +27,9 @@ class Hearthd {
   std::string cwmp_address() const;
   std::string http_address() const;
 
+  struct Parts;  // opaque
+
  private:
-  struct Parts;
   ServerConfig config_;
   std::unique_ptr<Parts> parts_;
 };
