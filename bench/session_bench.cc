@@ -241,6 +241,7 @@ bool acceptable(const LoadResult& r) {
 struct BenchArgs {
   LoadOptions load;
   std::string hearthd;
+  std::vector<std::string> hearthd_env;  // KEY=VALUE added to hearthd's environment
   bool register_devices = true;
   int register_concurrency = 64;
   double min_ratio = 0;
@@ -315,6 +316,14 @@ int run_comparison(const BenchArgs& args) {
   hearth::testing::HearthdProcess::Options h;
   h.binary = hearthd;
   h.config_toml = kHearthdConfig;
+  for (const auto& kv : args.hearthd_env) {
+    const auto eq = kv.find('=');
+    if (eq == std::string::npos || eq == 0) {
+      std::fprintf(stderr, "session_bench: --hearthd-env wants KEY=VALUE, not %s\n", kv.c_str());
+      return 2;
+    }
+    h.env[kv.substr(0, eq)] = kv.substr(eq + 1);
+  }
   LoadResult hr;
   auto hj = bench_server("hearthd", h, args, args.register_devices, &hr);
   if (!hj) return 1;
@@ -385,6 +394,7 @@ int main(int argc, char** argv) {
     app.add_option(flag, ignored, "accepted for hearthd compatibility, ignored");
   }
   app.add_option("--hearthd", args.hearthd, "hearthd binary (default: this build's src/cli/hearthd)");
+  app.add_option("--hearthd-env", args.hearthd_env, "KEY=VALUE for hearthd's environment (repeatable)");
   app.add_option("--acs", acs_url, "only run the load against this already running ACS (http://HOST:PORT/)");
   app.add_option("--concurrency", args.load.concurrency, "sessions in flight")->check(CLI::Range(1, 10000));
   app.add_option("--duration", duration_s, "seconds of load per server, warm-up included")->check(CLI::Range(0.1, 3600.0));

@@ -19,6 +19,7 @@ inline constexpr const char* kToken = "integration-test-token";
 class AcsFixture : public ::testing::Test {
  protected:
   void SetUp() override { start(); }
+  // Subclasses that change config_toml override SetUp and call start() themselves.
   void TearDown() override {
     if (hearthd) {
       EXPECT_EQ(hearthd->stop(), 0);

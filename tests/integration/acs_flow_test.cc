@@ -2,6 +2,7 @@
 #include <atomic>
 #include <future>
 
+#include "net/testing/test_cert.h"
 #include "tests/integration/acs_fixture.h"
 
 namespace hearth::testing {
@@ -188,6 +189,42 @@ TEST_F(AcsFixture, AcknowledgedInformSurvivesAKill) {
   auto dev = api->get(device_path(*cpe));
   ASSERT_EQ(dev.status, 200) << dev.body;
   EXPECT_EQ(dev.json["softwareVersion"], "1.0.1");
+}
+
+TEST_F(AcsFixture, GzipRequestsAreAnsweredInGzip) {
+  auto cpe = make_cpe("SN-GZIP");
+  cpe->gzip_requests = true;
+  auto s = cpe->run_session({{"0 BOOTSTRAP", ""}, {"1 BOOT", ""}});
+  ASSERT_TRUE(s.ok) << s.error;
+  EXPECT_GE(s.requests.size(), 3u);
+  EXPECT_EQ(api->get(device_path(*cpe)).status, 200);
+}
+
+class TlsFixture : public AcsFixture {
+ protected:
+  void SetUp() override {
+    ASSERT_TRUE(net::testing::write_self_signed_certificate(dir.path(), &cert));
+    config_toml = "[cwmp]\nsession_timeout_seconds = 2\ntls_certificate = \"" + cert.certificate_file +
+                  "\"\ntls_private_key = \"" + cert.private_key_file + "\"\n";
+    start();
+  }
+  net::testing::TestCertificate cert;
+};
+
+TEST_F(TlsFixture, CwmpOverTlsUsesBasicAuthentication) {
+  std::string url = hearthd->cwmp_url();
+  url.replace(0, 4, "https");
+  auto cpe = std::make_unique<ScriptedCpe>(url, "SN-TLS");
+  cpe->tree = default_tr181_tree("http://127.0.0.1:9/none");
+  cpe->ca_file = cert.certificate_file;
+  auto first = cpe->run_session({{"0 BOOTSTRAP", ""}, {"1 BOOT", ""}});
+  ASSERT_TRUE(first.ok) << first.error;
+  ASSERT_FALSE(cpe->username.empty());
+  // The second session authenticates with Basic over TLS with the credentials it was given.
+  auto second = cpe->run_session({{"2 PERIODIC", ""}});
+  ASSERT_TRUE(second.ok) << second.error;
+  cpe->password = "wrong";
+  EXPECT_EQ(cpe->run_session({{"2 PERIODIC", ""}}).inform_status, 401);
 }
 
 }  // namespace

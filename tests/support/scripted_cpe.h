@@ -45,6 +45,8 @@ class ScriptedCpe {
   // CPE -> ACS credentials in use; changes set by the ACS apply after the session.
   std::string username;
   std::string password;
+  std::string ca_file;          // for https ACS URLs: trust this certificate
+  bool gzip_requests = false;   // send bodies with Content-Encoding: gzip
 
   // Replaces the default answer to an ACS request (return nullopt to keep the default).
   std::function<std::optional<cwmp::Body>(const cwmp::Envelope&)> intercept;
