@@ -10,7 +10,10 @@ jobs="$(nproc)"
 echo "== build"
 ./scripts/build.sh
 echo "== unit and integration tests"
-(cd build && ctest --output-on-failure -j"$jobs" --timeout 900)
+# Each test binary is one ctest test; the summary below counts the GoogleTest cases inside them.
+mkdir -p build/test-results
+rm -f build/test-results/*.xml
+(cd build && GTEST_OUTPUT="xml:$(pwd)/test-results/" ctest --output-on-failure -j"$jobs" --timeout 900)
 
 if [ "${HEARTH_SANITIZE:-0}" = "1" ]; then
   echo "== tests under ASan+UBSan"
@@ -23,3 +26,11 @@ echo "== fuzz (short run)"
 
 echo "== benchmarks (short run)"
 ./scripts/bench.sh --quick
+
+tests=0; failures=0
+for f in build/test-results/*.xml; do
+  t=$(sed -n 's/^<testsuites tests="\([0-9]*\)" failures="\([0-9]*\)".*/\1/p' "$f" | head -1)
+  u=$(sed -n 's/^<testsuites tests="\([0-9]*\)" failures="\([0-9]*\)".*/\2/p' "$f" | head -1)
+  tests=$((tests + ${t:-0})); failures=$((failures + ${u:-0}))
+done
+echo "tests: $((tests - failures)) passed, ${failures} failed"

@@ -1,7 +1,11 @@
 // End-to-end CWMP flows against the real hearthd binary, driven by a scripted CPE on loopback.
 #include <atomic>
+#include <fstream>
+#include <sstream>
 #include <future>
 
+#include "cwmp/datamodel_csv.h"
+#include "net/http_client.h"
 #include "net/testing/test_cert.h"
 #include "tests/integration/acs_fixture.h"
 
@@ -189,6 +193,52 @@ TEST_F(AcsFixture, AcknowledgedInformSurvivesAKill) {
   auto dev = api->get(device_path(*cpe));
   ASSERT_EQ(dev.status, 200) << dev.body;
   EXPECT_EQ(dev.json["softwareVersion"], "1.0.1");
+}
+
+TEST_F(AcsFixture, DiscoversARealTr098TreeOfAThousandParameters) {
+  std::ifstream in(std::string(HEARTH_SOURCE_DIR) + "/tests/data/cwmp/huawei-bm632w-tr098-datamodel.csv");
+  std::stringstream csv;
+  csv << in.rdbuf();
+  auto entries = cwmp::parse_datamodel_csv(csv.str());
+  ASSERT_TRUE(entries.ok());
+  auto cpe = std::make_unique<ScriptedCpe>(hearthd->cwmp_url(), "000000", "InternetGatewayDevice.");
+  cpe->oui = "202BC1";
+  cpe->product_class = "BM632w";
+  cpe->cwmp_ns = "urn:dslforum-org:cwmp-1-0";
+  size_t leaves = 0;
+  for (const auto& e : *entries) {
+    if (e.is_object || e.name.rfind("InternetGatewayDevice.", 0) != 0) continue;
+    cpe->tree[e.name] = CpeParam{e.value, e.type, e.writable, 0};
+    ++leaves;
+  }
+  auto s = cpe->run_session({{"0 BOOTSTRAP", ""}, {"1 BOOT", ""}});
+  ASSERT_TRUE(s.ok) << s.error;
+  auto dev = api->get(device_path(*cpe));
+  ASSERT_EQ(dev.status, 200) << dev.body.substr(0, 300);
+  EXPECT_EQ(dev.json["root"], "InternetGatewayDevice.");
+  EXPECT_EQ(dev.json["softwareVersion"], "V100R001IRQC56B017");
+  size_t stored = 0;
+  for (const auto& p : dev.json["parameters"]) stored += p["name"].get<std::string>().back() != '.';
+  EXPECT_EQ(stored, leaves);
+  // Its own credentials went to the IGD ManagementServer object.
+  EXPECT_EQ(cpe->username, device_id(*cpe));
+  EXPECT_FALSE(cpe->cr_password().empty());
+}
+
+TEST_F(AcsFixture, StaleCookieOnANewInformIsIgnored) {
+  auto cpe = make_cpe("SN-COOKIE");
+  ASSERT_TRUE(cpe->run_session({{"0 BOOTSTRAP", ""}, {"1 BOOT", ""}}).ok);
+  const std::string inform =
+      R"(<soap-env:Envelope xmlns:soap-env="http://schemas.xmlsoap.org/soap/envelope/" xmlns:cwmp="urn:dslforum-org:cwmp-1-2"><soap-env:Body><cwmp:Inform><DeviceId><OUI>00D09E</OUI><ProductClass>TestGW</ProductClass><SerialNumber>SN-COOKIE</SerialNumber></DeviceId><Event><EventStruct><EventCode>2 PERIODIC</EventCode><CommandKey/></EventStruct></Event><ParameterList/></cwmp:Inform></soap-env:Body></soap-env:Envelope>)";
+  net::HttpHeaders headers;
+  headers.set("Content-Type", "text/xml");
+  headers.set("Cookie", "session=0123456789abcdef0123456789abcdef");
+  net::HttpClientOptions opts;
+  opts.credentials = net::HttpCredentials{cpe->username, cpe->password};
+  auto r = net::http_request_sync("POST", hearthd->cwmp_url(), headers, inform, opts);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->status, 200) << r->body;
+  EXPECT_NE(r->headers.get_or("Set-Cookie").find("session="), std::string::npos);
 }
 
 TEST_F(AcsFixture, GzipRequestsAreAnsweredInGzip) {
