@@ -400,6 +400,8 @@ int main(int argc, char** argv) {
   app.add_option("--duration", duration_s, "seconds of load per server, warm-up included")->check(CLI::Range(0.1, 3600.0));
   app.add_option("--warmup", warmup_s, "seconds at the start that are not measured")->check(CLI::Range(0.0, 3600.0));
   app.add_option("--devices", args.load.devices, "distinct devices the sessions rotate over")->check(CLI::Range(1, 100000000));
+  app.add_option("--sessions", args.load.max_sessions,
+                 "stop after this many sessions (then --duration is only a cap; 0: no limit)");
   app.add_option("--first-device", args.load.first_device, "index of the first device");
   app.add_option("--device-stride", args.load.device_stride, "distance between the indexes of the devices used")
       ->check(CLI::Range(1, 1000000));
@@ -419,6 +421,10 @@ int main(int argc, char** argv) {
   args.load.warmup = std::chrono::milliseconds(static_cast<int64_t>(warmup_s * 1000));
   args.load.timeout = std::chrono::milliseconds(static_cast<int64_t>(timeout_s * 1000));
   args.register_devices = !no_register;
+  if (args.load.devices < static_cast<uint64_t>(args.load.concurrency)) {
+    // Two sessions of one device at once: the ACS ends the first (one session per device).
+    std::fprintf(stderr, "session_bench: warning: fewer devices than sessions in flight\n");
+  }
   std::signal(SIGPIPE, SIG_IGN);
   if (!acs_url.empty()) return run_against(acs_url, args);
   return run_comparison(args);

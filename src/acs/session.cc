@@ -13,6 +13,27 @@ std::string root_of(const store::DeviceRecord& device) {
   return device.root.empty() ? std::string("Device.") : device.root;
 }
 
+bool is_secret_parameter(const std::string& name) {
+  for (const char* word : {"Password", "KeyPassphrase", "PreSharedKey", "Secret", "SAEPassphrase", "WEPKey"}) {
+    if (name.find(word) != std::string::npos) return true;
+  }
+  return false;
+}
+
+cwmp::SetParameterAttributes to_set_parameter_attributes(const std::vector<device::SpaItem>& items) {
+  cwmp::SetParameterAttributes spa;
+  for (const auto& a : items) {
+    cwmp::SetParameterAttribute x;
+    x.name = a.name;
+    x.notification_change = a.notification.has_value();
+    x.notification = a.notification.value_or(0);
+    x.access_list_change = a.access_list.has_value();
+    if (a.access_list) x.access_list = *a.access_list;
+    spa.parameters.push_back(std::move(x));
+  }
+  return spa;
+}
+
 // tr069.md 4.3: internal errors and resource limits may pass; the rest will fail again.
 bool is_retryable_fault(uint32_t code) { return code == 9002 || code == 9004 || code == 8005; }
 

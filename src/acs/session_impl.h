@@ -135,6 +135,9 @@ struct Session::Impl {
 
 // Helpers shared by the session files.
 std::string root_of(const store::DeviceRecord& device);
+// Secrets read back empty (quirk 24): never compare them, never store what we set.
+bool is_secret_parameter(const std::string& name);
+cwmp::SetParameterAttributes to_set_parameter_attributes(const std::vector<device::SpaItem>& items);
 bool is_retryable_fault(uint32_t code);
 nlohmann::json fault_json(const cwmp::Fault& fault);
 

@@ -13,13 +13,6 @@ using nlohmann::json;
 
 namespace {
 
-// Secrets read back empty (quirk 24): never compare them, set them once per profile version.
-bool is_secret(const std::string& name) {
-  return name.find("Password") != std::string::npos || name.find("KeyPassphrase") != std::string::npos ||
-         name.find("PreSharedKey") != std::string::npos || name.find("Secret") != std::string::npos ||
-         name.find("SAEPassphrase") != std::string::npos;
-}
-
 InFlight request(cwmp::Body body, Purpose purpose, std::string context = {}, int64_t task_id = 0) {
   InFlight f;
   f.request = std::move(body);
@@ -213,7 +206,7 @@ std::optional<InFlight> Session::Impl::plan_profiles() {
         std::string value = item.value;
         std::string normalised;
         if (cwmp::normalise_value(type, value, &normalised)) value = normalised;
-        if (is_secret(item.name)) {
+        if (is_secret_parameter(item.name)) {
           if (up_to_date) continue;
         } else if (current && current->value == value) {
           continue;
@@ -227,17 +220,8 @@ std::optional<InFlight> Session::Impl::plan_profiles() {
       profiles_spv_done.insert(profile.name);
     }
     if (!profile.parameter_attributes.empty()) {
-      cwmp::SetParameterAttributes spa;
-      for (const auto& a : profile.parameter_attributes) {
-        cwmp::SetParameterAttribute s;
-        s.name = a.name;
-        s.notification_change = a.notification.has_value();
-        s.notification = a.notification.value_or(0);
-        s.access_list_change = a.access_list.has_value();
-        if (a.access_list) s.access_list = *a.access_list;
-        spa.parameters.push_back(std::move(s));
-      }
-      return request(std::move(spa), Purpose::kProfileSpa, profile.name);
+      return request(to_set_parameter_attributes(profile.parameter_attributes), Purpose::kProfileSpa,
+                     profile.name);
     }
     mark_profile(profile.name, true);
   }
@@ -263,7 +247,7 @@ void Session::Impl::on_profile_response(const cwmp::Envelope& msg) {
     const auto& spv = std::get<cwmp::SetParameterValues>(in_flight->request);
     std::vector<cwmp::ParameterValue> stored;
     for (const auto& p : spv.parameters) {
-      if (!is_secret(p.name)) stored.push_back(p);
+      if (!is_secret_parameter(p.name)) stored.push_back(p);
     }
     if (!stored.empty()) store_values(stored);
     device.parameter_key = spv.parameter_key;

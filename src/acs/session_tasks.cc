@@ -17,11 +17,6 @@ namespace {
 
 std::string command_key_for(const store::TaskRecord& task) { return "task-" + std::to_string(task.id); }
 
-bool is_secret_name(const std::string& name) {
-  return name.find("Password") != std::string::npos || name.find("KeyPassphrase") != std::string::npos ||
-         name.find("PreSharedKey") != std::string::npos || name.find("Secret") != std::string::npos;
-}
-
 int max_attempts_of(const store::TaskRecord& task) {
   auto spec = device::parse_task_spec(task.args_json);
   return spec ? spec->max_attempts : 1;
@@ -125,17 +120,7 @@ bool Session::Impl::build_task_steps(store::TaskRecord& task, ActiveTask* active
         } else if constexpr (std::is_same_v<T, device::GetParameterAttributesSpec>) {
           steps.push_back(cwmp::GetParameterAttributes{s.parameter_names});
         } else if constexpr (std::is_same_v<T, device::SetParameterAttributesSpec>) {
-          cwmp::SetParameterAttributes spa;
-          for (const auto& a : s.attributes) {
-            cwmp::SetParameterAttribute x;
-            x.name = a.name;
-            x.notification_change = a.notification.has_value();
-            x.notification = a.notification.value_or(0);
-            x.access_list_change = a.access_list.has_value();
-            if (a.access_list) x.access_list = *a.access_list;
-            spa.parameters.push_back(std::move(x));
-          }
-          steps.push_back(std::move(spa));
+          steps.push_back(to_set_parameter_attributes(s.attributes));
         } else if constexpr (std::is_same_v<T, device::AddObjectSpec>) {
           steps.push_back(cwmp::AddObject{s.object_name, key});
         } else if constexpr (std::is_same_v<T, device::DeleteObjectSpec>) {
@@ -280,7 +265,7 @@ void Session::Impl::on_task_response(const cwmp::Envelope& msg) {
     std::vector<cwmp::ParameterValue> stored;
     std::string diagnostics_object;
     for (const auto& p : req.parameters) {
-      if (!is_secret_name(p.name)) stored.push_back(p);
+      if (!is_secret_parameter(p.name)) stored.push_back(p);
       if (ends_with(p.name, ".DiagnosticsState") && p.value == "Requested") {
         diagnostics_object = p.name.substr(0, p.name.size() - std::string("DiagnosticsState").size());
       }
