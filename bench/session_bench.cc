@@ -4,7 +4,9 @@
 //       Starts hearthd (one network thread, fresh SQLite store) and the trivial server, each as a
 //       child process, registers the devices with hearthd, then runs the same load against each
 //       and prints a summary and one JSON line: {"bench":"session","hearthd":{..},"trivial":{..},
-//       "ratio":..}.
+//       "ratio":..}. The servers run one after the other, never beside the generator's process;
+//       on a small machine the generator and the server still share the CPUs (the JSON says how
+//       many, and how much CPU each side used per session).
 //   session_bench --acs http://127.0.0.1:PORT/ [--devices M] [--serial-prefix P] ...
 //       Only the load, against a server that is already running.
 //   session_bench --trivial-server [--cwmp-listen ADDR:PORT]
@@ -220,6 +222,12 @@ json result_json(const LoadResult& r, double server_cpu_s) {
   return j;
 }
 
+void print_errors(const LoadResult& r) {
+  for (const auto& [kind, n] : r.error_kinds) {
+    std::fprintf(stderr, "         error %s: %llu\n", kind.c_str(), static_cast<unsigned long long>(n));
+  }
+}
+
 void print_summary(const std::string& name, const LoadResult& r) {
   std::fprintf(stderr,
                "%-8s %8.0f sessions/s  (%llu in %.1f s)  latency ms p50 %.2f p95 %.2f p99 %.2f max %.2f"
@@ -228,9 +236,7 @@ void print_summary(const std::string& name, const LoadResult& r) {
                r.session.p50_ms, r.session.p95_ms, r.session.p99_ms, r.session.max_ms, r.inform.p50_ms,
                r.inform.p99_ms, r.empty_post.p50_ms, r.empty_post.p99_ms,
                static_cast<unsigned long long>(r.errors));
-  for (const auto& [kind, n] : r.error_kinds) {
-    std::fprintf(stderr, "         error %s: %llu\n", kind.c_str(), static_cast<unsigned long long>(n));
-  }
+  print_errors(r);
 }
 
 // Too many errors mean the figures are not worth reading.
@@ -267,7 +273,7 @@ std::optional<json> bench_server(const std::string& name, hearth::testing::Heart
   load.host = target->host;
   load.port = target->port;
   load.target = target->path;
-  json j;
+  json registered;
   if (register_devices) {
     LoadOptions reg = load;
     reg.max_sessions = load.devices;
@@ -279,11 +285,9 @@ std::optional<json> bench_server(const std::string& name, hearth::testing::Heart
     std::fprintf(stderr, "%-8s registered %llu devices in %.1f s (%.0f sessions/s, %llu errors)\n", name.c_str(),
                  static_cast<unsigned long long>(r.sessions), r.seconds, r.sessions_per_s,
                  static_cast<unsigned long long>(r.errors));
-    for (const auto& [kind, n] : r.error_kinds) {
-      std::fprintf(stderr, "         error %s: %llu\n", kind.c_str(), static_cast<unsigned long long>(n));
-    }
-    j["register"] = {{"sessions", r.sessions}, {"seconds", round2(r.seconds)},
-                     {"sessions_per_s", round2(r.sessions_per_s)}, {"errors", r.errors}};
+    print_errors(r);
+    registered = {{"sessions", r.sessions}, {"seconds", round2(r.seconds)},
+                  {"sessions_per_s", round2(r.sessions_per_s)}, {"errors", r.errors}};
   }
   const double cpu_before = process_cpu_seconds(server.pid());
   *out = hearth::bench::run_load(load);
@@ -291,7 +295,7 @@ std::optional<json> bench_server(const std::string& name, hearth::testing::Heart
   server.stop();
   print_summary(name, *out);
   json result = result_json(*out, cpu);
-  if (j.contains("register")) result["register"] = j["register"];
+  if (!registered.is_null()) result["register"] = registered;
   return result;
 }
 

@@ -10,3 +10,4 @@ hearth_add_executable(session_bench
   DEPS hearth_test_support hearth_cwmp hearth_core nlohmann_json::nlohmann_json CLI11::CLI11 Threads::Threads)
 target_include_directories(session_bench PRIVATE ${CMAKE_CURRENT_LIST_DIR} ${PROJECT_SOURCE_DIR})
 target_compile_definitions(session_bench PRIVATE HEARTH_BINARY_DIR="${PROJECT_BINARY_DIR}")
+

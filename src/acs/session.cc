@@ -88,10 +88,15 @@ void Session::Impl::save_device() {
   for (auto& op : step.batch.ops) {
     if (auto* up = std::get_if<store::UpsertDevice>(&op)) {
       up->device = device;
+      saved_device = device;
       return;
     }
   }
+  // A step that changed nothing of the device (the empty POST of a periodic session) writes
+  // nothing, so it needs no commit at all.
+  if (device == saved_device) return;
   step.batch.ops.insert(step.batch.ops.begin(), store::UpsertDevice{device});
+  saved_device = device;
 }
 
 void Session::Impl::add_fault(int64_t task_id, const std::string& rpc, const cwmp::Fault& fault) {

@@ -66,6 +66,7 @@ struct Session::Impl {
   State state = State::kAwaitInform;
 
   store::DeviceRecord device;
+  store::DeviceRecord saved_device;  // as last put in a batch: unchanged records are not rewritten
   device::Quirks quirks;
   std::string cwmp_ns;
   int64_t timeout_ms = 30'000;

@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <cstdio>
 
 #include "acs/session_impl.h"
 #include "core/ids.h"
@@ -34,6 +35,27 @@ bool profile_matches(const device::Profile& p, const store::DeviceRecord& d) {
   if (!m.root.empty() && m.root != d.root) return false;
   if (!m.tag.empty() && std::find(d.tags.begin(), d.tags.end(), m.tag) == d.tags.end()) return false;
   return true;
+}
+
+// A short fingerprint of names, types and values (FNV-1a, 64 bits, hex).
+std::string inform_digest(const std::vector<cwmp::ParameterValue>& params) {
+  uint64_t h = 1469598103934665603ull;
+  auto mix = [&h](std::string_view s) {
+    for (unsigned char c : s) {
+      h ^= c;
+      h *= 1099511628211ull;
+    }
+    h ^= 0xff;
+    h *= 1099511628211ull;
+  };
+  for (const auto& p : params) {
+    mix(p.name);
+    mix(p.value);
+    mix(cwmp::value_type_name(p.type));
+  }
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  return buf;
 }
 
 }  // namespace
@@ -123,8 +145,12 @@ void Session::Impl::process_inform(const cwmp::Envelope& env, SessionStart start
   }
   if (bootstrap) device.last_bootstrap_ms = now;
   if (has_event("1 BOOT")) device.last_boot_ms = now;
-  if (!inform.parameters.empty()) {
+  // Periodic Informs mostly repeat the same forced parameters: store them only when something
+  // changed (a parameter's update time is when its value was last learned to differ or read).
+  const std::string digest = inform_digest(inform.parameters);
+  if (!inform.parameters.empty() && (bootstrap || state_json.value("informDigest", "") != digest)) {
     step.batch.add(store::PutParameterValues{device.id, inform.parameters, now});
+    state_json["informDigest"] = digest;
   }
   std::vector<store::EventRecord> recs;
   for (const auto& e : inform.events) recs.push_back({device.id, now, e.code, e.command_key});

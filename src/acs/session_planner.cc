@@ -177,8 +177,10 @@ void Session::Impl::on_discovery_response(const cwmp::Envelope& msg) {
 }
 
 std::optional<InFlight> Session::Impl::plan_profiles() {
-  json& applied = state_json["profiles"];
-  if (!applied.is_object()) applied = json::object();
+  if (profiles.empty()) return std::nullopt;
+  const json applied = state_json.contains("profiles") && state_json["profiles"].is_object()
+                           ? state_json["profiles"]
+                           : json::object();
   for (const auto& [profile, version] : profiles) {
     if (profiles_tried.count(profile.name) != 0) continue;
     const bool up_to_date = applied.contains(profile.name) && applied[profile.name].is_number_integer() &&
@@ -232,7 +234,9 @@ void Session::Impl::mark_profile(const std::string& name, bool ok) {
   profiles_tried.insert(name);
   if (!ok) return;
   for (const auto& [profile, version] : profiles) {
-    if (profile.name == name) state_json["profiles"][name] = version;
+    if (profile.name != name) continue;
+    if (!state_json.contains("profiles") || !state_json["profiles"].is_object()) state_json["profiles"] = json::object();
+    state_json["profiles"][name] = version;
   }
 }
 

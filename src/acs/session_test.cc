@@ -146,6 +146,27 @@ TEST_F(SessionTest, InformIsAnsweredWithItsIdAndStoredFirst) {
   EXPECT_TRUE(s->ended());
 }
 
+TEST_F(SessionTest, UnchangedInformParametersAreNotRewrittenAndAnEmptyPostCommitsNothing) {
+  auto s1 = open(known(), inform({{"2 PERIODIC", ""}}));
+  ASSERT_NE(find_op<store::PutParameterValues>(last.batch), nullptr);
+  const std::string state = s1->device().state_json;
+  SessionStart st = known();
+  st.device->state_json = state;
+  auto s2 = open(std::move(st), inform({{"2 PERIODIC", ""}}));
+  EXPECT_EQ(find_op<store::PutParameterValues>(last.batch), nullptr);
+  EXPECT_NE(find_op<store::UpsertDevice>(last.batch), nullptr);  // last contact still moves
+  Step end = s2->handle(nullptr);
+  EXPECT_EQ(end.http_status, 204);
+  EXPECT_TRUE(end.batch.empty());
+  // A changed value is stored again.
+  SessionStart st3 = known();
+  st3.device->state_json = state;
+  auto in = inform({{"4 VALUE CHANGE", ""}},
+                   {{"Device.DeviceInfo.SoftwareVersion", "1.1", cwmp::ValueType::kString}});
+  auto s3 = open(std::move(st3), in);
+  EXPECT_NE(find_op<store::PutParameterValues>(last.batch), nullptr);
+}
+
 TEST_F(SessionTest, FirstContactSetsCredentialsThenDiscoversTheTree) {
   SessionStart st;
   st.issue_credentials = true;

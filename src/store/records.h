@@ -40,6 +40,8 @@ struct DeviceRecord {
   int64_t discovered_ms = 0;  // when the whole tree was last walked; 0 = needs discovery
   // Opaque JSON owned by the ACS: applied profile versions, learned quirks, pending diagnostics.
   std::string state_json = "{}";
+
+  bool operator==(const DeviceRecord&) const = default;
 };
 
 struct StoredParameter {
