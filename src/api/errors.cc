@@ -6,21 +6,6 @@ namespace hearth::api {
 
 namespace {
 
-const char* api_error_code(ErrorCode code) {
-  switch (code) {
-    case ErrorCode::kInvalidArgument: return "invalid_argument";
-    case ErrorCode::kNotFound: return "not_found";
-    case ErrorCode::kConflict: return "conflict";
-    case ErrorCode::kUnauthenticated: return "unauthenticated";
-    case ErrorCode::kPermissionDenied: return "permission_denied";
-    case ErrorCode::kTooLarge: return "too_large";
-    case ErrorCode::kUnavailable: return "unavailable";
-    case ErrorCode::kTimeout: return "timeout";
-    case ErrorCode::kInternal: return "internal";
-  }
-  return "internal";
-}
-
 ApiResponse error_body(int status, const char* code, const std::string& message) {
   return json_response(status, {{"error", {{"code", code}, {"message", message}}}});
 }
@@ -49,7 +34,7 @@ ApiResponse error_response(const Error& error) {
     spdlog::error("api: internal error: {}", error.message);
     message = "internal error";
   }
-  ApiResponse r = error_body(http_status_for(error.code), api_error_code(error.code), message);
+  ApiResponse r = error_body(http_status_for(error.code), error_code_name(error.code), message);
   if (error.code == ErrorCode::kUnauthenticated) r.headers.set("WWW-Authenticate", "Bearer");
   return r;
 }
