@@ -6,6 +6,26 @@
 
 namespace hearth::cwmp::detail {
 
+namespace {
+
+// The ParameterList of attribute structs: every item filled by `fill`, the first error kept.
+template <typename T, typename Fill>
+Result<std::vector<T>> parse_attribute_list(pugi::xml_node rpc, const ParseOptions& options, Fill fill) {
+  const pugi::xml_node list = child(rpc, "ParameterList");
+  auto count = count_items(list, "ParameterList", options);
+  if (!count.ok()) return count.error();
+  std::vector<T> out(*count);
+  size_t i = 0;
+  Status status;
+  for_each_item(list, [&](pugi::xml_node item) {
+    if (Status s = fill(item, out[i++]); !s.ok() && status.ok()) status = s;
+  });
+  if (!status.ok()) return status.error();
+  return out;
+}
+
+}  // namespace
+
 Result<Body> parse_get_parameter_attributes(pugi::xml_node rpc, const ParseOptions& options) {
   GetParameterAttributes m;
   if (Status s = parse_string_array(child(rpc, "ParameterNames"), "ParameterNames", options, &m.parameter_names);
@@ -23,22 +43,13 @@ void write_rpc(XmlWriter& w, const GetParameterAttributes& m, const WriteOptions
 
 Result<Body> parse_get_parameter_attributes_response(pugi::xml_node rpc, const ParseOptions& options) {
   GetParameterAttributesResponse m;
-  const pugi::xml_node list = child(rpc, "ParameterList");
-  auto count = count_items(list, "ParameterList", options);
-  if (!count.ok()) return count.error();
-  m.parameters.resize(*count);
-  size_t i = 0;
-  Status status;
-  for_each_item(list, [&](pugi::xml_node item) {
-    ParameterAttribute& a = m.parameters[i++];
+  auto list = parse_attribute_list<ParameterAttribute>(rpc, options, [&](pugi::xml_node item, ParameterAttribute& a) {
     a.name = child_trimmed(item, "Name");
     a.notification = child_int(item, "Notification", 0);
-    if (Status s = parse_string_array(child(item, "AccessList"), "AccessList", options, &a.access_list);
-        !s.ok() && status.ok()) {
-      status = s;
-    }
+    return parse_string_array(child(item, "AccessList"), "AccessList", options, &a.access_list);
   });
-  if (!status.ok()) return status.error();
+  if (!list.ok()) return list.error();
+  m.parameters = std::move(*list);
   return Body(std::move(m));
 }
 
@@ -58,24 +69,16 @@ void write_rpc(XmlWriter& w, const GetParameterAttributesResponse& m, const Writ
 
 Result<Body> parse_set_parameter_attributes(pugi::xml_node rpc, const ParseOptions& options) {
   SetParameterAttributes m;
-  const pugi::xml_node list = child(rpc, "ParameterList");
-  auto count = count_items(list, "ParameterList", options);
-  if (!count.ok()) return count.error();
-  m.parameters.resize(*count);
-  size_t i = 0;
-  Status status;
-  for_each_item(list, [&](pugi::xml_node item) {
-    SetParameterAttribute& a = m.parameters[i++];
-    a.name = child_trimmed(item, "Name");
-    a.notification_change = child_bool(item, "NotificationChange", false);
-    a.notification = child_int(item, "Notification", 0);
-    a.access_list_change = child_bool(item, "AccessListChange", false);
-    if (Status s = parse_string_array(child(item, "AccessList"), "AccessList", options, &a.access_list);
-        !s.ok() && status.ok()) {
-      status = s;
-    }
-  });
-  if (!status.ok()) return status.error();
+  auto list =
+      parse_attribute_list<SetParameterAttribute>(rpc, options, [&](pugi::xml_node item, SetParameterAttribute& a) {
+        a.name = child_trimmed(item, "Name");
+        a.notification_change = child_bool(item, "NotificationChange", false);
+        a.notification = child_int(item, "Notification", 0);
+        a.access_list_change = child_bool(item, "AccessListChange", false);
+        return parse_string_array(child(item, "AccessList"), "AccessList", options, &a.access_list);
+      });
+  if (!list.ok()) return list.error();
+  m.parameters = std::move(*list);
   return Body(std::move(m));
 }
 
