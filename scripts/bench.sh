@@ -21,3 +21,19 @@ if [ -x build/bench/session_bench ]; then
     build/bench/session_bench --duration 20 --concurrency 64
   fi
 fi
+if [ -x build/bench/sim_bench ]; then
+  echo "-- sim_bench"
+  if [ $quick = 1 ]; then
+    build/bench/sim_bench --homes 2000 --session-homes 100 --duration 2
+  else
+    build/bench/sim_bench
+  fi
+fi
+if [ -x build/src/cli/hearth-sim ] && [ -x build/bench/session_bench ]; then
+  echo "-- sim_mix"
+  if [ $quick = 1 ]; then
+    bench/sim_mix.sh 50 3
+  else
+    bench/sim_mix.sh 2000 60
+  fi
+fi

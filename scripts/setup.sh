@@ -5,7 +5,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build ccache pkg-config git
   libboost1.81-dev libssl-dev zlib1g-dev libsqlite3-dev libpugixml-dev nlohmann-json3-dev
-  libsodium-dev libspdlog-dev libfmt-dev libtomlplusplus-dev libcli11-dev
+  libsodium-dev libspdlog-dev libfmt-dev libtomlplusplus-dev libcli11-dev libjemalloc-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   clang-16 libclang-rt-16-dev
 )

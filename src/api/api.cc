@@ -44,9 +44,15 @@ Api::Api(ApiDeps deps)
   add_file_routes(router_, deps_);
   add_profile_routes(router_, deps_);
   add_token_routes(router_, deps_);
+  add_import_routes(router_, deps_);
+  add_home_routes(router_, deps_);
 }
 
-Api::~Api() = default;
+Api::~Api() {
+  // The routes first: a route may own a thread still answering calls (the import queue), and an
+  // answer goes through metrics_.
+  router_ = Router();
+}
 
 void Api::handle(ApiRequest request, std::function<void(ApiResponse)> done) {
   const auto started = std::chrono::steady_clock::now();

@@ -15,6 +15,9 @@
 
 namespace hearth::api {
 
+// 50,000 homes with their subscribers are about 25 MB of JSON.
+inline constexpr size_t kMaxImportBody = size_t{64} << 20;
+
 struct ApiDeps {
   store::Store& store;
   acs::DeviceControl& control;
@@ -31,6 +34,8 @@ struct ApiDeps {
   bool metrics_public = false;
   // Largest JSON body accepted (file uploads are bounded by the HTTP layer instead).
   size_t max_json_body = 1 << 20;
+  // Largest import file (POST /api/v1/import); the HTTP layer must let it through too.
+  size_t max_import_body = kMaxImportBody;
 };
 
 }  // namespace hearth::api

@@ -33,6 +33,7 @@ ApiHarness::ApiHarness(HarnessOptions options) {
       .extra_metrics = [] { return std::string("# TYPE hearth_test_extra gauge\nhearth_test_extra 1\n"); },
       .metrics_public = options.metrics_public,
       .max_json_body = options.max_json_body,
+      .max_import_body = options.max_import_body,
   });
 }
 

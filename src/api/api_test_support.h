@@ -25,6 +25,7 @@ struct HarnessOptions {
   bool metrics_public = false;
   std::string files_base_url = "http://acs.test:7547";
   size_t max_json_body = 1 << 20;
+  size_t max_import_body = kMaxImportBody;
 };
 
 class ApiHarness {

@@ -14,5 +14,7 @@ void add_file_routes(Router& router, const ApiDeps& deps);
 void add_profile_routes(Router& router, const ApiDeps& deps);
 void add_token_routes(Router& router, const ApiDeps& deps);
 void add_system_routes(Router& router, const ApiDeps& deps);
+void add_import_routes(Router& router, const ApiDeps& deps);
+void add_home_routes(Router& router, const ApiDeps& deps);
 
 }  // namespace hearth::api

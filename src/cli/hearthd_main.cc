@@ -26,8 +26,9 @@ int main(int argc, char** argv) {
   app.add_option("--log-level", log_level, "trace, debug, info, warn or error");
   CLI11_PARSE(app, argc, argv);
 
-  // Keep freed memory instead of returning it to the kernel after every store commit: trimming
-  // and faulting it back cost half of the writer thread's time (bench/session_bench).
+  // Release builds link jemalloc; without it (sanitizer builds), keep glibc from returning freed
+  // memory to the kernel after every store commit: trimming and faulting it back cost half of the
+  // writer thread's time (bench/session_bench).
   mallopt(M_TRIM_THRESHOLD, 64 << 20);
   mallopt(M_MMAP_THRESHOLD, 4 << 20);
   hearth::crypto::init();

@@ -47,6 +47,23 @@ bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
+std::optional<uint64_t> parse_hex_u64(std::string_view s) {
+  if (s.size() > 16) return std::nullopt;
+  uint64_t v = 0;
+  for (char c : s) {
+    int d;
+    if (c >= '0' && c <= '9') {
+      d = c - '0';
+    } else if (c >= 'a' && c <= 'f') {
+      d = c - 'a' + 10;
+    } else {
+      return std::nullopt;
+    }
+    v = (v << 4) | static_cast<uint64_t>(d);
+  }
+  return v;
+}
+
 std::optional<int64_t> parse_int64(std::string_view s) {
   s = trim(s);
   if (!s.empty() && s[0] == '+') s.remove_prefix(1);

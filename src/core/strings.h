@@ -18,6 +18,8 @@ bool ends_with(std::string_view s, std::string_view suffix);
 
 std::optional<int64_t> parse_int64(std::string_view s);
 std::optional<uint64_t> parse_uint64(std::string_view s);
+// Lower-case hexadecimal digits only (as we write them), at most 16; "" is 0.
+std::optional<uint64_t> parse_hex_u64(std::string_view s);
 
 // Escapes a string for inclusion in a JSON string literal (without the quotes).
 std::string json_escape(std::string_view s);

@@ -31,3 +31,28 @@ TEST(StringsTest, PercentDecode) {
 
 }  // namespace
 }  // namespace hearth
+
+namespace hearth {
+namespace {
+
+TEST(ParseHexTest, AcceptsLowerCaseHexOfAtMostSixteenDigits) {
+  struct Case {
+    const char* text;
+    std::optional<uint64_t> want;
+  };
+  const Case cases[] = {
+      {"", 0},
+      {"0", 0},
+      {"ff", 255},
+      {"00000001", 1},
+      {"ffffffffffffffff", UINT64_MAX},
+      {"1ffffffffffffffff", std::nullopt},
+      {"FF", std::nullopt},
+      {"0x10", std::nullopt},
+      {"12 ", std::nullopt},
+  };
+  for (const auto& c : cases) EXPECT_EQ(parse_hex_u64(c.text), c.want) << c.text;
+}
+
+}  // namespace
+}  // namespace hearth

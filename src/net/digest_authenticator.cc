@@ -14,22 +14,6 @@ constexpr size_t kMacHexLength = 32;
 // Nodes' clocks may disagree a little; a nonce from slightly in the future is still ours.
 constexpr int64_t kAllowedSkewSeconds = 60;
 
-std::optional<uint64_t> parse_hex64(std::string_view s) {
-  uint64_t v = 0;
-  for (char c : s) {
-    int d;
-    if (c >= '0' && c <= '9') {
-      d = c - '0';
-    } else if (c >= 'a' && c <= 'f') {
-      d = c - 'a' + 10;
-    } else {
-      return std::nullopt;
-    }
-    v = (v << 4) | static_cast<uint64_t>(d);
-  }
-  return v;
-}
-
 // The uri field may be the request-target or an absolute URI (RFC 2617 3.2.2.5).
 bool uri_matches(std::string_view uri, std::string_view target) {
   if (uri == target) return true;
@@ -104,7 +88,7 @@ DigestVerdict DigestAuthenticator::verify(const DigestCredentials& c, std::strin
 
   if (c.nonce.size() != kTimeHexLength + kMacHexLength) return DigestVerdict::kBadNonce;
   const std::string_view time_hex = std::string_view(c.nonce).substr(0, kTimeHexLength);
-  const auto issued = parse_hex64(time_hex);
+  const auto issued = parse_hex_u64(time_hex);
   if (!issued || !crypto::equal_constant_time(nonce_mac(time_hex), std::string_view(c.nonce).substr(kTimeHexLength))) {
     return DigestVerdict::kBadNonce;
   }

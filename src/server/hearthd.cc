@@ -198,6 +198,7 @@ Status Hearthd::start() {
   const uint64_t upload_limit = config_.upload_max_bytes;
   http_opts.body_limit = [upload_limit](const net::HttpRequest& head) -> uint64_t {
     if (head.method == "PUT" && starts_with(head.path(), "/api/v1/files/")) return upload_limit;
+    if (head.method == "POST" && head.path() == "/api/v1/import") return api::kMaxImportBody;
     return net::kDefaultBodyLimit;
   };
   p.http_server = std::make_unique<net::HttpServer>(

@@ -1,6 +1,8 @@
 #include "store/op_checks.h"
 
+#include <set>
 #include <string>
+#include <string_view>
 #include <type_traits>
 
 namespace hearth::store {
@@ -26,7 +28,8 @@ const char* op_name(const WriteOp& op) {
       "UpsertDevice", "DeleteDevice", "PutParameterValues", "PutParameterInfo", "DeleteParameters",
       "AddEvents",    "PutTask",      "DeleteTask",         "AddFault",         "ClearFaults",
       "PutFile",      "DeleteFile",   "PutProfile",         "DeleteProfile",    "PutToken",
-      "DeleteToken",  "PutMeta",
+      "DeleteToken",  "PutMeta",      "PutRegion",          "DeleteRegion",     "PutAccessNode",
+      "DeleteAccessNode", "PutSubscriber", "DeleteSubscriber", "PutHome",       "DeleteHome",
   };
   static_assert(std::size(kNames) == std::variant_size_v<WriteOp>);
   return kNames[op.index()];
@@ -92,6 +95,40 @@ struct Checker {
     return o.token_id.empty() ? "empty token id" : "";
   }
   std::string operator()(const PutMeta& o) const { return o.key.empty() ? "empty key" : ""; }
+  std::string operator()(const PutRegion& o) const {
+    return o.region.id.empty() ? "empty region id" : "";
+  }
+  std::string operator()(const DeleteRegion& o) const {
+    return o.region_id.empty() ? "empty region id" : "";
+  }
+  std::string operator()(const PutAccessNode& o) const {
+    if (o.access_node.id.empty()) return "empty access node id";
+    return o.access_node.region_id.empty() ? "empty region id" : "";
+  }
+  std::string operator()(const DeleteAccessNode& o) const {
+    return o.access_node_id.empty() ? "empty access node id" : "";
+  }
+  std::string operator()(const PutSubscriber& o) const {
+    return o.subscriber.account.empty() ? "empty account" : "";
+  }
+  std::string operator()(const DeleteSubscriber& o) const {
+    return o.account.empty() ? "empty account" : "";
+  }
+  std::string operator()(const PutHome& o) const {
+    const HomeRecord& h = o.home;
+    if (h.id.empty()) return "empty home id";
+    if (h.account.empty()) return "empty account";
+    if (h.access_node_id.empty()) return "empty access node id";
+    std::set<std::string_view> seen;
+    for (const auto& d : h.devices) {
+      if (d.device_id.empty()) return "empty device id";
+      if (!seen.insert(d.device_id).second) return "device '" + d.device_id + "' listed twice";
+    }
+    return "";
+  }
+  std::string operator()(const DeleteHome& o) const {
+    return o.home_id.empty() ? "empty home id" : "";
+  }
 };
 
 }  // namespace

@@ -117,4 +117,66 @@ struct TokenRecord {
   int64_t created_ms = 0;
 };
 
+// ---- subscribers, homes and network topology (imported from the provider's systems) ----
+
+struct RegionRecord {
+  std::string id;
+  std::string name;
+  int64_t created_ms = 0;
+  int64_t updated_ms = 0;
+
+  bool operator==(const RegionRecord&) const = default;
+};
+
+// A node of the access network that homes hang off (an OLT port, a DSLAM, a CMTS node): when
+// many of its homes go quiet at once, the fault is in the access network, not in the homes.
+struct AccessNodeRecord {
+  std::string id;
+  std::string name;
+  std::string kind;       // "olt-port", "dslam", "cmts-node", ... as the provider names it
+  std::string region_id;  // REQUIRES: an existing region
+  int64_t created_ms = 0;
+  int64_t updated_ms = 0;
+
+  bool operator==(const AccessNodeRecord&) const = default;
+};
+
+struct SubscriberRecord {
+  std::string account;  // the provider's account number: the key
+  std::string name;
+  std::string email;    // unique among subscribers, ignoring ASCII case; may be empty
+  std::string street;
+  std::string postal_code;
+  std::string city;
+  std::string password_hash;  // argon2id (core/crypto.h) for the customer portal; empty: none
+  int64_t created_ms = 0;
+  int64_t updated_ms = 0;
+
+  bool operator==(const SubscriberRecord&) const = default;
+};
+
+// A device as the home lists it. The device may never have connected: device_id is what it will
+// be called when it does (make_device_id(oui, product_class, serial)).
+struct HomeDevice {
+  std::string role;  // "gateway", "extender"
+  std::string device_id;
+  std::string serial;
+  std::string oui;
+  std::string product_class;
+  std::string manufacturer;
+
+  bool operator==(const HomeDevice&) const = default;
+};
+
+struct HomeRecord {
+  std::string id;
+  std::string account;         // REQUIRES: an existing subscriber
+  std::string access_node_id;  // REQUIRES: an existing access node
+  std::vector<HomeDevice> devices;  // in the order given; a device is in at most one home
+  int64_t created_ms = 0;
+  int64_t updated_ms = 0;
+
+  bool operator==(const HomeRecord&) const = default;
+};
+
 }  // namespace hearth::store

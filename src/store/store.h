@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -49,11 +50,27 @@ struct DeleteProfile { std::string name; };
 struct PutToken { TokenRecord token; };
 struct DeleteToken { std::string token_id; };
 struct PutMeta { std::string key; std::string value; };
+// Subscribers, homes and topology. Puts are upserts by key and store the record as given
+// (timestamps included). What a record refers to must exist when the op runs (an earlier op of
+// the same batch counts): an access node's region, a home's subscriber and access node; else
+// kNotFound. Deleting what is still referred to (a region with access nodes, an access node or a
+// subscriber with homes) is kConflict, as is an email (ASCII case ignored) that another
+// subscriber has. A home's devices need not exist in the devices table.
+struct PutRegion { RegionRecord region; };
+struct DeleteRegion { std::string region_id; };
+struct PutAccessNode { AccessNodeRecord access_node; };
+struct DeleteAccessNode { std::string access_node_id; };
+struct PutSubscriber { SubscriberRecord subscriber; };
+struct DeleteSubscriber { std::string account; };
+struct PutHome { HomeRecord home; };  // replaces the device list; a device listed here that was
+                                      // in another home leaves that home
+struct DeleteHome { std::string home_id; };
 
 using WriteOp = std::variant<UpsertDevice, DeleteDevice, PutParameterValues, PutParameterInfo,
                              DeleteParameters, AddEvents, PutTask, DeleteTask, AddFault, ClearFaults,
                              PutFile, DeleteFile, PutProfile, DeleteProfile, PutToken, DeleteToken,
-                             PutMeta>;
+                             PutMeta, PutRegion, DeleteRegion, PutAccessNode, DeleteAccessNode,
+                             PutSubscriber, DeleteSubscriber, PutHome, DeleteHome>;
 
 struct WriteBatch {
   std::vector<WriteOp> ops;
@@ -95,6 +112,21 @@ struct TaskQuery {
   int64_t due_before_ms = 0;           // with state pending: next_attempt_ms <= this (0: no bound)
   size_t offset = 0;
   size_t limit = 100;
+};
+
+struct HomeQuery {
+  std::string access_node;  // exact access node id
+  std::string region;       // homes on an access node of this region
+  std::string account;      // exact
+  std::string text;         // substring (ASCII case-insensitive) of the home id, the account, or
+                            // the subscriber's name, email, street, postal code or city
+  size_t offset = 0;
+  size_t limit = 100;
+};
+
+struct HomePage {
+  std::vector<HomeRecord> homes;
+  size_t total = 0;  // matches without offset/limit
 };
 
 struct StoreStats {
@@ -140,6 +172,24 @@ class Store {
   virtual Result<std::optional<TokenRecord>> find_token_by_hash(const std::string& token_hash) = 0;
   virtual Result<std::vector<TokenRecord>> list_tokens() = 0;
   virtual Result<std::optional<std::string>> get_meta(const std::string& key) = 0;
+
+  // Subscribers, homes and topology. Lists are sorted by id.
+  virtual Result<std::optional<RegionRecord>> get_region(const std::string& id) = 0;
+  virtual Result<std::vector<RegionRecord>> list_regions() = 0;
+  virtual Result<std::optional<AccessNodeRecord>> get_access_node(const std::string& id) = 0;
+  // region_id "" lists every access node.
+  virtual Result<std::vector<AccessNodeRecord>> list_access_nodes(const std::string& region_id) = 0;
+  virtual Result<std::optional<SubscriberRecord>> get_subscriber(const std::string& account) = 0;
+  // ASCII case-insensitive; an empty email finds nobody.
+  virtual Result<std::optional<SubscriberRecord>> find_subscriber_by_email(
+      const std::string& email) = 0;
+  virtual Result<std::optional<HomeRecord>> get_home(const std::string& id) = 0;
+  virtual Result<HomePage> list_homes(const HomeQuery& query) = 0;
+  // The home that lists this device, whether or not the device has ever connected.
+  virtual Result<std::optional<HomeRecord>> home_for_device(const std::string& device_id) = 0;
+  // Access node id -> number of homes on it; nodes without homes are absent.
+  virtual Result<std::map<std::string, uint64_t>> count_homes_by_access_node() = 0;
+
   virtual Result<StoreStats> stats() = 0;
 };
 

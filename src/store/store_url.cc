@@ -33,6 +33,12 @@ Status apply_option(const std::string& url, std::string_view key, std::string_vi
     (key == "cache_mb" ? options->cache_mb : options->readers) = static_cast<int>(*n);
     return ok_status();
   }
+  if (key == "cache_devices") {
+    const auto n = parse_int64(value);
+    if (!n || *n < 0 || *n > 10000000) return bad_url(url, "cache_devices must be a number from 0 to 10000000");
+    options->cache_devices = static_cast<int>(*n);
+    return ok_status();
+  }
   return bad_url(url, "unknown option '" + std::string(key) + "'");
 }
 

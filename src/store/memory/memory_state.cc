@@ -6,6 +6,7 @@
 
 #include "core/strings.h"
 #include "store/limits.h"
+#include "store/memory/topology_ops.h"
 #include "store/memory/undo_log.h"
 #include "store/op_checks.h"
 
@@ -238,6 +239,13 @@ class Applier {
     undo_.remember(&s_.meta, o.key);
     s_.meta[o.key] = o.value;
     return ok_status();
+  }
+
+  // Subscribers, homes and topology (topology_ops.h).
+  template <typename Op>
+    requires requires(const Op& o, MemoryState* s, UndoLog* u) { apply_topology_op(o, s, u); }
+  Status apply_op(const Op& o) {
+    return apply_topology_op(o, &s_, &undo_);
   }
 
   MemoryState& s_;

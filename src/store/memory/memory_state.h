@@ -28,6 +28,12 @@ struct MemoryState {
   std::map<std::string, ProfileRecord> profiles;
   std::map<std::string, TokenRecord> tokens;
   std::map<std::string, std::string> meta;
+  std::map<std::string, RegionRecord> regions;
+  std::map<std::string, AccessNodeRecord> access_nodes;
+  std::map<std::string, SubscriberRecord> subscribers;
+  std::map<std::string, std::string> subscriber_emails;  // lower-case email -> account
+  std::map<std::string, HomeRecord> homes;
+  std::map<std::string, std::string> device_homes;  // device id -> home id
   int64_t max_task_id = 0;   // largest task id ever stored
   int64_t max_fault_id = 0;  // largest fault id ever stored
   uint64_t next_event_seq = 1;

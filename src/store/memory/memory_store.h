@@ -35,8 +35,22 @@ class MemoryStore final : public Store {
   Result<std::optional<std::string>> get_meta(const std::string& key) override;
   Result<StoreStats> stats() override;
 
+  // Subscribers, homes and topology: topology_queries.cc.
+  Result<std::optional<RegionRecord>> get_region(const std::string& id) override;
+  Result<std::vector<RegionRecord>> list_regions() override;
+  Result<std::optional<AccessNodeRecord>> get_access_node(const std::string& id) override;
+  Result<std::vector<AccessNodeRecord>> list_access_nodes(const std::string& region_id) override;
+  Result<std::optional<SubscriberRecord>> get_subscriber(const std::string& account) override;
+  Result<std::optional<SubscriberRecord>> find_subscriber_by_email(
+      const std::string& email) override;
+  Result<std::optional<HomeRecord>> get_home(const std::string& id) override;
+  Result<HomePage> list_homes(const HomeQuery& query) override;
+  Result<std::optional<HomeRecord>> home_for_device(const std::string& device_id) override;
+  Result<std::map<std::string, uint64_t>> count_homes_by_access_node() override;
+
  private:
   bool matches(const DeviceRecord& d, const DeviceQuery& q) const;  // REQUIRES: mu_ held
+  bool matches(const HomeRecord& h, const HomeQuery& q) const;      // REQUIRES: mu_ held
 
   std::mutex mu_;
   MemoryState state_;

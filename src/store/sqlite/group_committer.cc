@@ -4,19 +4,35 @@
 
 namespace hearth::store::sqlite {
 
+namespace {
+
+// Unfinished tasks of one device, or of every device when device_id is empty.
+const char* const kActiveTasksSql =
+    "SELECT DISTINCT d.id FROM tasks t JOIN devices d ON d.key = t.device_key "
+    "WHERE t.state IN ('pending', 'running')";
+const char* const kDeviceHasActiveTasksSql =
+    "SELECT EXISTS (SELECT 1 FROM tasks t JOIN devices d ON d.key = t.device_key "
+    "WHERE d.id = ?1 AND t.state IN ('pending', 'running'))";
+
+}  // namespace
+
 Result<std::unique_ptr<GroupCommitter>> GroupCommitter::start(std::unique_ptr<Connection> conn,
-                                                              SegmentDictionary* segments) {
-  std::unique_ptr<GroupCommitter> gc(new GroupCommitter(std::move(conn), segments));
+                                                              SegmentDictionary* segments,
+                                                              HotCache* cache) {
+  std::unique_ptr<GroupCommitter> gc(new GroupCommitter(std::move(conn), segments, cache));
   if (Status s = gc->load_counters(); !s) return s.error();
+  if (Status s = gc->load_active_tasks(); !s) return s.error();
   if (Status s = gc->segment_writer_.load(); !s) return s.error();
   gc->thread_ = std::thread([p = gc.get()] { p->run(); });
   return gc;
 }
 
-GroupCommitter::GroupCommitter(std::unique_ptr<Connection> conn, SegmentDictionary* segments)
+GroupCommitter::GroupCommitter(std::unique_ptr<Connection> conn, SegmentDictionary* segments,
+                               HotCache* cache)
     : conn_(std::move(conn)),
       segment_writer_(conn_.get(), segments),
-      applier_(conn_.get(), &segment_writer_) {}
+      applier_(conn_.get(), &segment_writer_),
+      cache_(cache) {}
 
 GroupCommitter::~GroupCommitter() {
   if (thread_.joinable()) {
@@ -42,6 +58,39 @@ Status GroupCommitter::load_counters() {
     const std::string name = stmt->column_text(0);
     if (name == "devices") devices_ = stmt->column_int64(1);
     if (name == "parameters") parameters_ = stmt->column_int64(1);
+  }
+}
+
+Status GroupCommitter::load_active_tasks() {
+  if (cache_ == nullptr) return ok_status();
+  auto stmt = conn_->prepare(kActiveTasksSql);
+  if (!stmt) return stmt.error();
+  std::vector<std::string> ids;
+  for (;;) {
+    auto row = stmt->step();
+    if (!row) return row.error();
+    if (!*row) break;
+    ids.push_back(stmt->column_text(0));
+  }
+  cache_->reset_active_tasks(std::move(ids));
+  return ok_status();
+}
+
+void GroupCommitter::update_cache(const std::vector<Pending>& items, const std::vector<size_t>& applied) {
+  if (cache_ == nullptr) return;
+  std::vector<std::string> task_devices;
+  for (size_t i : applied) {
+    for (auto& id : cache_->committed(items[i].batch)) task_devices.push_back(std::move(id));
+  }
+  for (const auto& id : task_devices) {
+    auto stmt = conn_->prepare(kDeviceHasActiveTasksSql);
+    bool active = true;  // when in doubt, the reader asks the database
+    if (stmt) {
+      stmt->bind_text(1, id);
+      auto row = stmt->step();
+      if (row && *row) active = stmt->column_int64(0) != 0;
+    }
+    cache_->set_active_tasks(id, active);
   }
 }
 
@@ -173,6 +222,7 @@ size_t GroupCommitter::commit_from(std::vector<Pending>& items, size_t start,
     return items.size();
   }
   segment_writer_.end_transaction(true);
+  update_cache(items, applied);
   devices_ = totals.devices;
   parameters_ = totals.parameters;
   ++commits_;

@@ -20,6 +20,7 @@
 #include "core/result.h"
 #include "store/sqlite/connection.h"
 #include "store/sqlite/device_writer.h"
+#include "store/sqlite/hot_cache.h"
 #include "store/sqlite/op_applier.h"
 #include "store/sqlite/segment_dictionary.h"
 #include "store/sqlite/segment_writer.h"
@@ -29,10 +30,11 @@ namespace hearth::store::sqlite {
 
 class GroupCommitter {
  public:
-  // Loads the counters and path segments through `conn` (migrated already), then starts the
-  // writer thread.
+  // Loads the counters and path segments through `conn` (migrated already), fills `cache` with
+  // the devices that have unfinished tasks, then starts the writer thread. After each commit and
+  // before the callbacks, `cache` learns what the committed batches changed.
   static Result<std::unique_ptr<GroupCommitter>> start(std::unique_ptr<Connection> conn,
-                                                       SegmentDictionary* segments);
+                                                       SegmentDictionary* segments, HotCache* cache);
   // Commits everything queued, stops the thread, checkpoints the WAL into the database and
   // closes the connection. REQUIRES: no concurrent enqueue(); the read connections are closed
   // (so that the checkpoint can complete).
@@ -55,8 +57,10 @@ class GroupCommitter {
     WriteCallback done;
   };
 
-  GroupCommitter(std::unique_ptr<Connection> conn, SegmentDictionary* segments);
+  GroupCommitter(std::unique_ptr<Connection> conn, SegmentDictionary* segments, HotCache* cache);
   Status load_counters();
+  Status load_active_tasks();
+  void update_cache(const std::vector<Pending>& items, const std::vector<size_t>& applied);
   void run();
   std::vector<Status> commit_group(std::vector<Pending>& items);
   // One transaction over items[start..]; returns the index after the last item it settled
@@ -68,6 +72,7 @@ class GroupCommitter {
   std::unique_ptr<Connection> conn_;
   SegmentWriter segment_writer_;
   OpApplier applier_;
+  HotCache* cache_;
 
   mutable std::mutex mu_;
   std::condition_variable work_cv_;

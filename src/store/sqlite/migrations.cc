@@ -149,8 +149,69 @@ CREATE TABLE tokens (
 ) WITHOUT ROWID;
 )sql";
 
+// Version 2: subscribers, homes and the access-network topology. Text keys, as the provider
+// gives them. A home's devices are rows of their own, keyed by device id, so that a device is in
+// at most one home and device -> home is one lookup; they do not refer to `devices` (a device is
+// listed before it ever connects). Emails are unique ignoring ASCII case (email_folded).
+constexpr const char* kV2 = R"sql(
+CREATE TABLE regions (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  created_ms INTEGER NOT NULL,
+  updated_ms INTEGER NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE access_nodes (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  region_id TEXT NOT NULL REFERENCES regions(id),
+  created_ms INTEGER NOT NULL,
+  updated_ms INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX access_nodes_region ON access_nodes(region_id, id);
+
+CREATE TABLE subscribers (
+  account TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  email TEXT NOT NULL,
+  email_folded TEXT NOT NULL,
+  street TEXT NOT NULL,
+  postal_code TEXT NOT NULL,
+  city TEXT NOT NULL,
+  password_hash TEXT NOT NULL,
+  created_ms INTEGER NOT NULL,
+  updated_ms INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE UNIQUE INDEX subscribers_email ON subscribers(email_folded) WHERE email_folded <> '';
+
+CREATE TABLE homes (
+  key INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  account TEXT NOT NULL REFERENCES subscribers(account),
+  access_node_id TEXT NOT NULL REFERENCES access_nodes(id),
+  created_ms INTEGER NOT NULL,
+  updated_ms INTEGER NOT NULL
+);
+CREATE INDEX homes_access_node ON homes(access_node_id, id);
+CREATE INDEX homes_account ON homes(account, id);
+
+CREATE TABLE home_devices (
+  device_id TEXT PRIMARY KEY,
+  home_key INTEGER NOT NULL REFERENCES homes(key) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  role TEXT NOT NULL,
+  serial TEXT NOT NULL,
+  oui TEXT NOT NULL,
+  product_class TEXT NOT NULL,
+  manufacturer TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX home_devices_home ON home_devices(home_key, position);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, kV1},
+    {2, kV2},
 };
 
 }  // namespace

@@ -34,6 +34,14 @@ Status OpApplier::apply(const WriteOp& op) {
           [&](const PutToken& o) { return records_.put_token(o); },
           [&](const DeleteToken& o) { return records_.delete_token(o); },
           [&](const PutMeta& o) { return records_.put_meta(o); },
+          [&](const PutRegion& o) { return topology_.put_region(o); },
+          [&](const DeleteRegion& o) { return topology_.delete_region(o); },
+          [&](const PutAccessNode& o) { return topology_.put_access_node(o); },
+          [&](const DeleteAccessNode& o) { return topology_.delete_access_node(o); },
+          [&](const PutSubscriber& o) { return topology_.put_subscriber(o); },
+          [&](const DeleteSubscriber& o) { return topology_.delete_subscriber(o); },
+          [&](const PutHome& o) { return topology_.put_home(o); },
+          [&](const DeleteHome& o) { return topology_.delete_home(o); },
       },
       op);
 }

@@ -8,6 +8,7 @@
 #include "store/sqlite/parameter_writer.h"
 #include "store/sqlite/record_writer.h"
 #include "store/sqlite/segment_writer.h"
+#include "store/sqlite/topology_writer.h"
 #include "store/store.h"
 
 namespace hearth::store::sqlite {
@@ -15,7 +16,10 @@ namespace hearth::store::sqlite {
 class OpApplier {
  public:
   OpApplier(Connection* conn, SegmentWriter* segments)
-      : devices_(conn, &counts_), parameters_(conn, segments, &counts_), records_(conn) {}
+      : devices_(conn, &counts_),
+        parameters_(conn, segments, &counts_),
+        records_(conn),
+        topology_(conn) {}
 
   Status apply(const WriteOp& op);
   // Rows added or removed by the ops applied since the last call.
@@ -26,6 +30,7 @@ class OpApplier {
   DeviceWriter devices_;
   ParameterWriter parameters_;
   RecordWriter records_;
+  TopologyWriter topology_;
 };
 
 }  // namespace hearth::store::sqlite

@@ -13,7 +13,10 @@ struct SqliteOptions {
   // Page cache per connection. Small on purpose: the OS page cache holds the hot pages anyway,
   // and hearthd must stay small with 100,000 devices in the store.
   int cache_mb = 8;
-  int readers = 4;             // read-only connections in the pool
+  int readers = 4;
+  // Device rows kept in memory (least recently used evicted) so that periodic sessions read no
+  // database; about 1 KB each.
+  int cache_devices = 20000;             // read-only connections in the pool
   int busy_timeout_ms = 5000;  // waits on a lock held by another process (sqlite3 shell, backup)
 };
 

@@ -4,6 +4,7 @@
 #include "store/sqlite/migrations.h"
 #include "store/sqlite/parameter_queries.h"
 #include "store/sqlite/record_queries.h"
+#include "store/sqlite/topology_queries.h"
 
 namespace hearth::store::sqlite {
 
@@ -13,7 +14,8 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const SqliteOptions& opti
   if (Status s = migrate(conn->get()); !s) return s.error();
   std::unique_ptr<SqliteStore> store(new SqliteStore());
   store->segments_ = std::make_unique<SegmentDictionary>();
-  auto writer = GroupCommitter::start(std::move(conn).value(), store->segments_.get());
+  store->cache_ = std::make_unique<HotCache>(static_cast<size_t>(options.cache_devices));
+  auto writer = GroupCommitter::start(std::move(conn).value(), store->segments_.get(), store->cache_.get());
   if (!writer) return writer.error();
   store->writer_ = std::move(writer).value();
   auto readers = ReadPool::open(options);
@@ -34,8 +36,12 @@ void SqliteStore::write(WriteBatch batch, WriteCallback done) {
 void SqliteStore::flush() { writer_->flush(); }
 
 Result<std::optional<DeviceRecord>> SqliteStore::get_device(const std::string& id) {
+  if (auto hit = cache_->find_device(id)) return std::optional<DeviceRecord>(std::move(*hit));
+  const uint64_t generation = cache_->generation();
   auto conn = readers_->acquire();
-  return query_device(conn.get(), id);
+  auto found = query_device(conn.get(), id);
+  if (found && *found) cache_->offer_device(**found, generation);
+  return found;
 }
 
 Result<DevicePage> SqliteStore::find_devices(const DeviceQuery& query) {
@@ -55,6 +61,12 @@ Result<std::optional<TaskRecord>> SqliteStore::get_task(int64_t task_id) {
 }
 
 Result<std::vector<TaskRecord>> SqliteStore::find_tasks(const TaskQuery& query) {
+  // A periodic session asks for the unfinished tasks of its device: usually there are none.
+  const bool unfinished_only =
+      query.state && (*query.state == TaskState::kPending || *query.state == TaskState::kRunning);
+  if (!query.device_id.empty() && unfinished_only && !cache_->may_have_active_tasks(query.device_id)) {
+    return std::vector<TaskRecord>{};
+  }
   auto conn = readers_->acquire();
   return query_tasks(conn.get(), query);
 }
@@ -116,6 +128,40 @@ Result<StoreStats> SqliteStore::stats() {
   auto conn = readers_->acquire();
   if (Status st = query_record_counts(conn.get(), &s); !st) return st.error();
   return s;
+}
+
+// ---- subscribers, homes and topology (topology_queries.h) ----
+
+Result<std::optional<RegionRecord>> SqliteStore::get_region(const std::string& id) {
+  return query_region(readers_->acquire().get(), id);
+}
+Result<std::vector<RegionRecord>> SqliteStore::list_regions() {
+  return query_regions(readers_->acquire().get());
+}
+Result<std::optional<AccessNodeRecord>> SqliteStore::get_access_node(const std::string& id) {
+  return query_access_node(readers_->acquire().get(), id);
+}
+Result<std::vector<AccessNodeRecord>> SqliteStore::list_access_nodes(const std::string& region_id) {
+  return query_access_nodes(readers_->acquire().get(), region_id);
+}
+Result<std::optional<SubscriberRecord>> SqliteStore::get_subscriber(const std::string& account) {
+  return query_subscriber(readers_->acquire().get(), account);
+}
+Result<std::optional<SubscriberRecord>> SqliteStore::find_subscriber_by_email(
+    const std::string& email) {
+  return query_subscriber_by_email(readers_->acquire().get(), email);
+}
+Result<std::optional<HomeRecord>> SqliteStore::get_home(const std::string& id) {
+  return query_home(readers_->acquire().get(), id);
+}
+Result<HomePage> SqliteStore::list_homes(const HomeQuery& query) {
+  return query_homes(readers_->acquire().get(), query);
+}
+Result<std::optional<HomeRecord>> SqliteStore::home_for_device(const std::string& device_id) {
+  return query_home_for_device(readers_->acquire().get(), device_id);
+}
+Result<std::map<std::string, uint64_t>> SqliteStore::count_homes_by_access_node() {
+  return query_home_counts(readers_->acquire().get());
 }
 
 }  // namespace hearth::store::sqlite

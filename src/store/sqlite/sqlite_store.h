@@ -12,6 +12,7 @@
 #include <memory>
 
 #include "store/sqlite/group_committer.h"
+#include "store/sqlite/hot_cache.h"
 #include "store/sqlite/read_pool.h"
 #include "store/sqlite/segment_dictionary.h"
 #include "store/sqlite/sqlite_options.h"
@@ -44,6 +45,17 @@ class SqliteStore final : public Store {
   Result<std::vector<TokenRecord>> list_tokens() override;
   Result<std::optional<std::string>> get_meta(const std::string& key) override;
   Result<StoreStats> stats() override;
+  Result<std::optional<RegionRecord>> get_region(const std::string& id) override;
+  Result<std::vector<RegionRecord>> list_regions() override;
+  Result<std::optional<AccessNodeRecord>> get_access_node(const std::string& id) override;
+  Result<std::vector<AccessNodeRecord>> list_access_nodes(const std::string& region_id) override;
+  Result<std::optional<SubscriberRecord>> get_subscriber(const std::string& account) override;
+  Result<std::optional<SubscriberRecord>> find_subscriber_by_email(
+      const std::string& email) override;
+  Result<std::optional<HomeRecord>> get_home(const std::string& id) override;
+  Result<HomePage> list_homes(const HomeQuery& query) override;
+  Result<std::optional<HomeRecord>> home_for_device(const std::string& device_id) override;
+  Result<std::map<std::string, uint64_t>> count_homes_by_access_node() override;
 
  private:
   SqliteStore() = default;
@@ -51,6 +63,7 @@ class SqliteStore final : public Store {
   // Declaration order is destruction order, reversed: readers close before the writer so that
   // its final checkpoint can complete.
   std::unique_ptr<SegmentDictionary> segments_;
+  std::unique_ptr<HotCache> cache_;
   std::unique_ptr<GroupCommitter> writer_;
   std::unique_ptr<ReadPool> readers_;
 };
