@@ -1,47 +1,11 @@
 #include "store/sqlite/record_queries.h"
 
-#include <limits>
-
+#include "store/sqlite/query_support.h"
 #include "store/sqlite/row_codec.h"
 
 namespace hearth::store::sqlite {
 
 namespace {
-
-int64_t clamp(size_t n) {
-  return n > static_cast<size_t>(std::numeric_limits<int64_t>::max())
-             ? std::numeric_limits<int64_t>::max()
-             : static_cast<int64_t>(n);
-}
-
-// Steps `stmt` (bound already) and reads every row with `read`.
-template <typename T, typename Read>
-Result<std::vector<T>> read_all(Statement& stmt, Read read) {
-  std::vector<T> out;
-  for (;;) {
-    auto row = stmt.step();
-    if (!row) return row.error();
-    if (!*row) return out;
-    out.push_back(read(stmt));
-  }
-}
-
-template <typename T, typename Read>
-Result<std::optional<T>> read_one(Statement& stmt, Read read) {
-  auto row = stmt.step();
-  if (!row) return row.error();
-  if (!*row) return std::optional<T>();
-  return std::optional<T>(read(stmt));
-}
-
-template <typename T, typename Read>
-Result<std::optional<T>> one_by_text(Connection* conn, const std::string& sql,
-                                     const std::string& key, Read read) {
-  auto stmt = conn->prepare(sql);
-  if (!stmt) return stmt.error();
-  stmt->bind_text(1, key);
-  return read_one<T>(*stmt, read);
-}
 
 template <typename T, typename Read>
 Result<std::vector<T>> all(Connection* conn, const std::string& sql, Read read) {

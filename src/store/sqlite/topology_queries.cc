@@ -1,42 +1,12 @@
 // SQL reads of regions, access nodes, subscribers and homes (topology_queries.h).
 #include "store/sqlite/topology_queries.h"
 
-#include <limits>
-
 #include "core/strings.h"
+#include "store/sqlite/query_support.h"
 
 namespace hearth::store::sqlite {
 
 namespace {
-
-int64_t clamp(size_t n) {
-  return n > static_cast<size_t>(std::numeric_limits<int64_t>::max())
-             ? std::numeric_limits<int64_t>::max()
-             : static_cast<int64_t>(n);
-}
-
-template <typename T, typename Read>
-Result<std::vector<T>> read_all(Statement& stmt, Read read) {
-  std::vector<T> out;
-  for (;;) {
-    auto row = stmt.step();
-    if (!row) return row.error();
-    if (!*row) return out;
-    out.push_back(read(stmt));
-  }
-}
-
-template <typename T, typename Read>
-Result<std::optional<T>> one_by_text(Connection* conn, const std::string& sql,
-                                     const std::string& key, Read read) {
-  auto stmt = conn->prepare(sql);
-  if (!stmt) return stmt.error();
-  stmt->bind_text(1, key);
-  auto row = stmt->step();
-  if (!row) return row.error();
-  if (!*row) return std::optional<T>();
-  return std::optional<T>(read(*stmt));
-}
 
 const char* const kRegionSelect = "SELECT id, name, created_ms, updated_ms FROM regions";
 RegionRecord read_region(const Statement& s) {
