@@ -119,15 +119,15 @@ void hosts(const View& v, Emitter& e) {
   e.ro("HostNumberOfEntries", ValueType::kUnsignedInt, [&] { return u64(rows.size()); });
   Scope table(e, "Host");
   if (!table) return;
-  const size_t n_stations = v.home.stations.size();
   for (const auto& row : rows) {
     Scope inst(e, row.instance);
     if (!inst) continue;
-    const bool is_station = row.index < n_stations;
-    const uint8_t node = is_station ? 0 : static_cast<uint8_t>(row.index - n_stations);
-    const Station* s = is_station ? &v.home.stations[row.index] : nullptr;
-    const bool wired = !is_station && v.home.nodes[node].wired_backhaul;
-    const Band band = is_station ? s->band : Band::k5g;
+    const View::HostEntity host = v.host_entity(row);
+    const bool is_station = host.is_station;
+    const uint8_t node = host.node;
+    const Station* s = host.station;
+    const bool wired = host.wired;
+    const Band band = host.band;
     e.ro("Active", ValueType::kBoolean, [] { return std::string("true"); });
     e.ro("AddressSource", ValueType::kString, [] { return std::string("DHCP"); });
     e.ro("HostName", ValueType::kString, [&] { return is_station ? s->hostname : extender_host_name(v, node); });

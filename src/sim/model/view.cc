@@ -129,6 +129,17 @@ const std::vector<InstanceTable::Row>& View::other_rows(size_t table, uint8_t no
   return t.rows();
 }
 
+View::HostEntity View::host_entity(const InstanceTable::Row& row) const {
+  const size_t n_stations = home.stations.size();
+  HostEntity h;
+  h.is_station = row.index < n_stations;
+  h.node = h.is_station ? 0 : static_cast<uint8_t>(row.index - n_stations);
+  h.station = h.is_station ? &home.stations[row.index] : nullptr;
+  h.wired = !h.is_station && home.nodes[h.node].wired_backhaul;
+  h.band = h.is_station ? h.station->band : Band::k5g;
+  return h;
+}
+
 const std::vector<InstanceTable::Row>& View::host_rows() const {
   scratch_.clear();
   const size_t n = home.stations.size();

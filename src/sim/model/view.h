@@ -67,6 +67,15 @@ class View {
   // Rows of the hosts: associated stations (index < stations.size()) and online extenders
   // (index - stations.size() is the node).
   const std::vector<InstanceTable::Row>& host_rows() const;
+  // What one of those rows stands for: a station, or an extender (node) with its link.
+  struct HostEntity {
+    bool is_station = false;
+    uint8_t node = 0;                 // the extender, for a node row
+    const Station* station = nullptr; // the station, for a station row
+    bool wired = false;               // an extender on Ethernet backhaul
+    Band band = Band::k5g;            // the band of a Wi-Fi link
+  };
+  HostEntity host_entity(const InstanceTable::Row& row) const;
 
   // ---- device ----
   uint64_t uptime_s() const;
