@@ -173,10 +173,69 @@ struct HomeRecord {
   std::string account;         // REQUIRES: an existing subscriber
   std::string access_node_id;  // REQUIRES: an existing access node
   std::vector<HomeDevice> devices;  // in the order given; a device is in at most one home
+  uint32_t plan_down_kbps = 0;      // the subscribed speed; 0: unknown
+  uint32_t plan_up_kbps = 0;
   int64_t created_ms = 0;
   int64_t updated_ms = 0;
 
   bool operator==(const HomeRecord&) const = default;
+};
+
+// ---- diagnosis: telemetry time series, findings, diagnoses, optimisation log ----
+// The payloads are opaque text owned by insight/ (compact "key=value" lines or JSON); the store
+// only keys, orders and prunes them.
+
+// One telemetry pass of a home: the time-series points of that moment.
+struct TelemetrySampleRecord {
+  std::string home_id;
+  int64_t time_ms = 0;
+  std::string data;  // "key=value\n" lines, e.g. "health=87\nsta/aa:bb:cc:dd:ee:ff/signal=-71\n"
+
+  bool operator==(const TelemetrySampleRecord&) const = default;
+};
+
+// One hour of a home's points, rolled up: per key count, sum, min, max.
+struct TelemetryRollupRecord {
+  std::string home_id;
+  int64_t hour_ms = 0;  // start of the hour (UTC)
+  std::string data;     // "key=count,sum,min,max\n" lines
+
+  bool operator==(const TelemetryRollupRecord&) const = default;
+};
+
+// A finding of a home, open (end_ms 0) or ended. Key: (home_id, code, entity, start_ms).
+struct FindingRecord {
+  std::string home_id;
+  std::string code;
+  std::string severity;  // "info", "warning", "critical"
+  std::string entity;    // "station:aa:bb:cc:dd:ee:ff", "radio:<id>", "wan", "home", ...
+  int64_t start_ms = 0;
+  int64_t end_ms = 0;    // 0: open
+  std::string json;      // the whole finding (diag/diagnosis_json.h)
+
+  bool operator==(const FindingRecord&) const = default;
+};
+
+// The newest diagnosis of a home (one per home).
+struct DiagnosisRecord {
+  std::string home_id;
+  int64_t time_ms = 0;
+  int health = 100;
+  std::string primary_code;  // "" when healthy
+  std::string json;          // the whole diagnosis
+
+  bool operator==(const DiagnosisRecord&) const = default;
+};
+
+// One entry of a home's optimisation log (every automatic change and its measured effect).
+struct OptimisationRecord {
+  int64_t id = 0;  // 0 when writing: the store assigns the next one
+  std::string home_id;
+  int64_t time_ms = 0;
+  std::string action;  // "set-channel", "rollback", ...
+  std::string json;
+
+  bool operator==(const OptimisationRecord&) const = default;
 };
 
 }  // namespace hearth::store

@@ -65,12 +65,30 @@ struct DeleteSubscriber { std::string account; };
 struct PutHome { HomeRecord home; };  // replaces the device list; a device listed here that was
                                       // in another home leaves that home
 struct DeleteHome { std::string home_id; };
+// Diagnosis. Puts are upserts by the record's key; they need no home row (a device may be
+// diagnosed before it is placed in a home).
+struct PutTelemetrySample { TelemetrySampleRecord sample; };  // key (home_id, time_ms)
+struct PutTelemetryRollup { TelemetryRollupRecord rollup; };  // key (home_id, hour_ms)
+struct PutFinding { FindingRecord finding; };                 // key (home_id, code, entity, start_ms)
+struct PutDiagnosis { DiagnosisRecord diagnosis; };           // key home_id
+struct AddOptimisation { OptimisationRecord entry; };         // id 0: the store assigns one
+// Retention: deletes samples older than raw_before_ms, rollups with hour_ms older than
+// rollup_before_ms, findings that ended before findings_before_ms, optimisation entries older
+// than optimisations_before_ms. A bound of 0 deletes nothing of that kind.
+struct PruneDiagnosis {
+  int64_t raw_before_ms = 0;
+  int64_t rollup_before_ms = 0;
+  int64_t findings_before_ms = 0;
+  int64_t optimisations_before_ms = 0;
+};
 
 using WriteOp = std::variant<UpsertDevice, DeleteDevice, PutParameterValues, PutParameterInfo,
                              DeleteParameters, AddEvents, PutTask, DeleteTask, AddFault, ClearFaults,
                              PutFile, DeleteFile, PutProfile, DeleteProfile, PutToken, DeleteToken,
                              PutMeta, PutRegion, DeleteRegion, PutAccessNode, DeleteAccessNode,
-                             PutSubscriber, DeleteSubscriber, PutHome, DeleteHome>;
+                             PutSubscriber, DeleteSubscriber, PutHome, DeleteHome,
+                             PutTelemetrySample, PutTelemetryRollup, PutFinding, PutDiagnosis,
+                             AddOptimisation, PruneDiagnosis>;
 
 struct WriteBatch {
   std::vector<WriteOp> ops;
@@ -127,6 +145,23 @@ struct HomeQuery {
 struct HomePage {
   std::vector<HomeRecord> homes;
   size_t total = 0;  // matches without offset/limit
+};
+
+struct FindingQuery {
+  std::string home_id;      // empty: every home
+  bool open_only = false;
+  std::string code;         // exact; empty: any
+  int64_t since_ms = 0;     // ended at or after this, or still open (0: no bound)
+  size_t offset = 0;
+  size_t limit = 100;
+};
+
+struct DiagnosisQuery {
+  std::string primary_code;  // exact; empty: any (healthy homes have "")
+  bool unhealthy_only = false;  // primary_code not empty
+  bool worst_first = false;     // by health ascending, then home id; else by home id
+  size_t offset = 0;
+  size_t limit = 100;
 };
 
 struct StoreStats {
@@ -189,6 +224,22 @@ class Store {
   virtual Result<std::optional<HomeRecord>> home_for_device(const std::string& device_id) = 0;
   // Access node id -> number of homes on it; nodes without homes are absent.
   virtual Result<std::map<std::string, uint64_t>> count_homes_by_access_node() = 0;
+
+  // Diagnosis. Samples and rollups come oldest first, within [from_ms, to_ms) (to_ms 0: no
+  // bound); `limit` keeps the newest ones.
+  virtual Result<std::vector<TelemetrySampleRecord>> list_telemetry(const std::string& home_id,
+                                                                    int64_t from_ms, int64_t to_ms,
+                                                                    size_t limit) = 0;
+  virtual Result<std::vector<TelemetryRollupRecord>> list_rollups(const std::string& home_id,
+                                                                  int64_t from_ms, int64_t to_ms,
+                                                                  size_t limit) = 0;
+  // Newest start first.
+  virtual Result<std::vector<FindingRecord>> find_findings(const FindingQuery& query) = 0;
+  virtual Result<std::optional<DiagnosisRecord>> get_diagnosis(const std::string& home_id) = 0;
+  virtual Result<std::vector<DiagnosisRecord>> list_diagnoses(const DiagnosisQuery& query) = 0;
+  // Newest first; home_id "" lists every home's.
+  virtual Result<std::vector<OptimisationRecord>> list_optimisations(const std::string& home_id,
+                                                                     size_t limit) = 0;
 
   virtual Result<StoreStats> stats() = 0;
 };
