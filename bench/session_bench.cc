@@ -38,6 +38,7 @@
 
 #include "cwmp/codec.h"
 #include "session_load.h"
+#include "telemetry_canned.h"
 #include "tests/support/hearthd_process.h"
 
 namespace {
@@ -59,6 +60,18 @@ set_connection_request_credentials = false
 [auth]
 require = false
 issue_device_credentials = false
+)";
+
+// The diagnosis off (the bar of the session engine alone), or reading telemetry at every periodic
+// session (its worst case: the default reads at most once per 5 minutes per device), with the WAN
+// tests and the optimiser off so that only the telemetry intake differs.
+constexpr const char* kDiagnosisOff = "[diagnosis]\nenabled = false\n";
+constexpr const char* kTelemetryEverySession = R"([diagnosis]
+telemetry_interval_seconds = 0
+ping_interval_seconds = 0
+speed_test_interval_seconds = 0
+[optimiser]
+enabled = false
 )";
 
 auto redirect(error_code& ec) { return asio::redirect_error(asio::use_awaitable, ec); }
@@ -251,6 +264,7 @@ struct BenchArgs {
   bool register_devices = true;
   int register_concurrency = 64;
   double min_ratio = 0;
+  bool telemetry = false;  // compare hearthd with and without the telemetry intake instead
 };
 
 // Starts one server as a child, runs the load against it (after the registration pass when
@@ -305,6 +319,45 @@ std::string self_path() {
   return ec ? std::string() : p.string();
 }
 
+// Runs hearthd again with the telemetry read at every session and compares with `base` (the
+// same load with the diagnosis off).
+int telemetry_comparison(hearth::testing::HearthdProcess::Options h, const BenchArgs& args, const LoadResult& base,
+                         const json& base_json) {
+  BenchArgs with = args;
+  size_t values = 0;
+  // The generator's devices are TR-098 gateways (store_template.cc).
+  with.load.gpv_response_template =
+      hearth::bench::canned_telemetry_response("InternetGatewayDevice.", args.load.identity.cwmp_ns, &values);
+  h.config_toml = std::string(kHearthdConfig) + kTelemetryEverySession;
+  LoadResult tr;
+  auto tj = bench_server("telemetry", h, with, args.register_devices, &tr);
+  if (!tj) return 1;
+  const double ratio = base.sessions_per_s > 0 ? tr.sessions_per_s / base.sessions_per_s : 0;
+  const double read_share = tr.completed > 0 ? static_cast<double>(tr.acs_requests) / static_cast<double>(tr.completed) : 0;
+  std::fprintf(stderr,
+               "telemetry read in %.0f%% of the sessions (%zu values, %zu bytes each); sessions/s with/without %.3f "
+               "(cost %.1f%%, bar: at most 20%%)\n",
+               100 * read_share, values, with.load.gpv_response_template.size(), ratio, 100 * (1 - ratio));
+  json out{{"bench", "telemetry"},
+           {"concurrency", args.load.concurrency},
+           {"duration_s", static_cast<double>(args.load.duration.count()) / 1000.0},
+           {"devices", args.load.devices},
+           {"cpus", sysconf(_SC_NPROCESSORS_ONLN)},
+           {"telemetry_values", values},
+           {"telemetry_bytes", with.load.gpv_response_template.size()},
+           {"sessions_with_read", std::round(read_share * 1000.0) / 1000.0},
+           {"without", base_json},
+           {"with", *tj},
+           {"ratio", std::round(ratio * 1000.0) / 1000.0},
+           {"cost", std::round((1 - ratio) * 1000.0) / 1000.0}};
+  std::cout << out.dump() << std::endl;
+  if (!acceptable(base) || !acceptable(tr)) {
+    std::fprintf(stderr, "session_bench: too many errors or no session completed\n");
+    return 1;
+  }
+  return 0;
+}
+
 int run_comparison(const BenchArgs& args) {
   std::string hearthd = args.hearthd.empty() ? std::string(HEARTH_BINARY_DIR) + "/src/cli/hearthd" : args.hearthd;
   if (!std::filesystem::exists(hearthd)) {
@@ -319,7 +372,7 @@ int run_comparison(const BenchArgs& args) {
                static_cast<unsigned long long>(args.load.devices), sysconf(_SC_NPROCESSORS_ONLN));
   hearth::testing::HearthdProcess::Options h;
   h.binary = hearthd;
-  h.config_toml = kHearthdConfig;
+  h.config_toml = std::string(kHearthdConfig) + kDiagnosisOff;
   for (const auto& kv : args.hearthd_env) {
     const auto eq = kv.find('=');
     if (eq == std::string::npos || eq == 0) {
@@ -331,6 +384,7 @@ int run_comparison(const BenchArgs& args) {
   LoadResult hr;
   auto hj = bench_server("hearthd", h, args, args.register_devices, &hr);
   if (!hj) return 1;
+  if (args.telemetry) return telemetry_comparison(h, args, hr, *hj);
 
   hearth::testing::HearthdProcess::Options t;
   t.binary = self_path();
@@ -417,6 +471,8 @@ int main(int argc, char** argv) {
   app.add_flag("--no-register", no_register, "skip the pass that registers every device with hearthd first");
   app.add_option("--register-concurrency", args.register_concurrency, "sessions in flight while registering");
   app.add_option("--min-ratio", args.min_ratio, "fail when hearthd/trivial is below this (default: report only)");
+  app.add_flag("--telemetry", args.telemetry,
+               "compare hearthd reading telemetry at every session with hearthd without the diagnosis");
   CLI11_PARSE(app, argc, argv);
 
   if (trivial) return run_trivial_server(listen, args.load.identity);

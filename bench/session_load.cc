@@ -187,6 +187,7 @@ class Run {
     r.generator_cpu_s = cpu_seconds() - cpu_before;
     r.sessions = session_ms_.size();
     r.completed = completed_;
+    r.acs_requests = acs_requests_;
     const auto window_end = o_.max_sessions > 0 ? last_done_ : end_;
     r.seconds = std::max(0.0, ms_between(measure_begin_, window_end) / 1000.0);
     r.sessions_per_s = r.seconds > 0 ? static_cast<double>(r.sessions) / r.seconds : 0;
@@ -281,6 +282,27 @@ class Run {
       out.error = error_kind(ec);
       co_return out;
     }
+    // The server may read values (the diagnosis' telemetry) before it ends the session.
+    for (int round = 0; round < 8 && last.result_int() == 200; ++round) {
+      const std::string reply = answer(last.body());
+      ++acs_requests_;
+      request.clear();
+      request.append("POST ").append(o_.target).append(" HTTP/1.1\r\nHost: ").append(host_header_);
+      request.append("\r\nUser-Agent: hearth-session-bench\r\nCookie: ").append(cookie);
+      request.append("\r\nContent-Type: text/xml; charset=\"utf-8\"\r\nContent-Length: ");
+      request.append(std::to_string(reply.size())).append("\r\n\r\n").append(reply);
+      co_await asio::async_write(stream, asio::buffer(request), redirect(ec));
+      if (ec) {
+        out.error = error_kind(ec);
+        co_return out;
+      }
+      last = {};
+      co_await http::async_read(stream, buffer, last, redirect(ec));
+      if (ec) {
+        out.error = error_kind(ec);
+        co_return out;
+      }
+    }
     out.done = SteadyClock::now();
     if (last.result_int() != 204) {
       out.error = "http_" + std::to_string(last.result_int()) + "_on_empty_post";
@@ -294,6 +316,32 @@ class Run {
     co_return out;
   }
 
+  // The CPE's answer to an ACS request: values for GetParameterValues, success otherwise.
+  std::string answer(const std::string& request) const {
+    std::string id;
+    if (auto at = request.find(":ID"); at != std::string::npos) {
+      const auto open = request.find('>', at);
+      const auto close = request.find('<', open);
+      if (open != std::string::npos && close != std::string::npos) id = request.substr(open + 1, close - open - 1);
+    }
+    std::string reply;
+    if (request.find("GetParameterValues") != std::string::npos && !o_.gpv_response_template.empty()) {
+      reply = o_.gpv_response_template;
+    } else {
+      cwmp::Envelope env;
+      env.cwmp_ns = o_.identity.cwmp_ns;
+      env.header.id = "@@ID@@";
+      if (request.find("GetParameterValues") != std::string::npos) {
+        env.body = cwmp::GetParameterValuesResponse{};
+      } else {
+        env.body = cwmp::SetParameterValuesResponse{0};
+      }
+      reply = cwmp::write_envelope(env);
+    }
+    if (auto at = reply.find("@@ID@@"); at != std::string::npos) reply.replace(at, 6, id);
+    return reply;
+  }
+
   const LoadOptions& o_;
   tcp::endpoint endpoint_;
   InformTemplate inform_;
@@ -301,6 +349,7 @@ class Run {
   SteadyClock::time_point begin_, measure_begin_, end_, last_done_;
   uint64_t next_ = 0;
   uint64_t completed_ = 0;
+  uint64_t acs_requests_ = 0;
   std::vector<double> session_ms_, inform_ms_, empty_ms_;
   std::map<std::string, uint64_t> errors_;
 };

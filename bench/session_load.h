@@ -43,6 +43,10 @@ struct LoadOptions {
   DeviceIdentity identity;
   std::vector<std::string> events = {"2 PERIODIC"};
   std::chrono::milliseconds timeout{30000};  // per session
+  // When the server asks for values after the empty POST (the diagnosis' telemetry read), the
+  // answer: a GetParameterValuesResponse envelope with "@@ID@@" where its cwmp:ID goes. Empty:
+  // an empty GetParameterValuesResponse. Other requests get an empty SetParameterValuesResponse.
+  std::string gpv_response_template;
 };
 
 struct LatencySummary {
@@ -61,6 +65,7 @@ struct LoadResult {
   LatencySummary empty_post; // empty POST sent to 204 read
   uint64_t completed = 0;    // over the whole run, warm-up included
   uint64_t errors = 0;       // over the whole run, warm-up included
+  uint64_t acs_requests = 0; // requests the server made after the empty POST (telemetry reads)
   std::map<std::string, uint64_t> error_kinds;  // "timeout", "reset", "refused", "http_503", ...
   double generator_cpu_s = 0;  // this process's CPU time during the run
 };

@@ -264,6 +264,12 @@ void AcsService::start_session(const cwmp::Envelope& env, net::HttpRequest&& req
   {
     std::lock_guard<std::mutex> l(entry->mutex);
     step = entry->session->start(env, std::move(start));
+    if (options_.telemetry != nullptr && !step.ended) {
+      if (const auto* msg = std::get_if<cwmp::Inform>(&env.body)) {
+        entry->session->set_telemetry_paths(options_.telemetry->on_inform(
+            entry->session->device(), msg->events, msg->parameters, to_unix_ms(clock_.now())));
+      }
+    }
   }
   if (!step.ended) {
     std::lock_guard<std::mutex> lock(mutex_);
@@ -350,14 +356,26 @@ void AcsService::deliver(std::shared_ptr<Entry> entry, Step step, const net::Htt
     metrics_->duration.observe(std::chrono::duration<double>(clock_.now() - entry->started).count());
   }
   auto finished = std::move(step.finished_tasks);
+  std::function<void()> hand_on;  // the telemetry, once committed and answered
+  if (step.telemetry && options_.telemetry != nullptr) {
+    store::DeviceRecord device;
+    {
+      std::lock_guard<std::mutex> l(entry->mutex);
+      device = entry->session->device();
+    }
+    hand_on = [this, device = std::move(device), values = std::move(*step.telemetry)]() mutable {
+      options_.telemetry->on_telemetry(device, std::move(values), to_unix_ms(clock_.now()));
+    };
+  }
   if (step.batch.empty()) {
     respond(std::move(response));
     tasks_finished(finished);
+    if (hand_on) hand_on();
     return;
   }
   store_.write(std::move(step.batch),
                [this, entry, response = std::move(response), respond = std::move(respond),
-                finished = std::move(finished), begin](Status st) mutable {
+                finished = std::move(finished), begin, hand_on = std::move(hand_on)](Status st) mutable {
                  if (!st) {
                    // Not durable, so not acknowledged: the CPE retries the session later.
                    spdlog::error("device {}: commit failed: {}", entry->device_id, st.error().message);
@@ -369,6 +387,7 @@ void AcsService::deliver(std::shared_ptr<Entry> entry, Step step, const net::Htt
                      std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count());
                  respond(std::move(response));
                  tasks_finished(finished);
+                 if (hand_on) hand_on();
                });
 }
 

@@ -19,6 +19,7 @@
 #include "acs/config.h"
 #include "acs/control.h"
 #include "acs/session.h"
+#include "acs/telemetry_sink.h"
 #include "core/clock.h"
 #include "core/metrics.h"
 #include "net/digest_authenticator.h"
@@ -44,6 +45,7 @@ struct AcsServiceOptions {
   bool allow_basic_over_http = false;
   FilePathLookup file_path;
   int64_t sweep_interval_ms = 250;
+  TelemetrySink* telemetry = nullptr;  // the diagnosis; must outlive the service (null: none)
 };
 
 class AcsService final : public DeviceControl {

@@ -150,6 +150,11 @@ void AcsService::send_connection_request(const std::string& device_id, int attem
       }
     }
     metrics_->connreq.with({connection_request_outcome_name(outcome)}).inc();
+    if (options_.telemetry != nullptr && outcome != ConnectionRequestOutcome::kNoUrl) {
+      options_.telemetry->on_connection_request(
+          device_id, outcome == ConnectionRequestOutcome::kOk || outcome == ConnectionRequestOutcome::kInSession,
+          to_unix_ms(clock_.now()));
+    }
     for (auto& cb : callbacks) cb(outcome);
   };
   auto device = store_.get_device(device_id);

@@ -230,6 +230,7 @@ void Session::Impl::handle_response(const cwmp::Envelope& msg) {
     case Purpose::kProfileSpa: on_profile_response(msg); break;
     case Purpose::kTask: on_task_response(msg); break;
     case Purpose::kDiagnosticsFetch: on_diagnostics_response(msg); break;
+    case Purpose::kTelemetry: on_telemetry_response(msg); break;
   }
   in_flight.reset();
   save_device();

@@ -43,6 +43,8 @@ struct Step {
   bool ended = false;                    // the session is over after this reply
   std::vector<store::TaskRecord> finished_tasks;  // reached done/fault/cancelled in this step
   bool device_changed = false;           // the device record in `batch` changed credentials/URL
+  // The answer to the telemetry GetParameterValues, complete (hand it on after the commit).
+  std::optional<std::vector<cwmp::ParameterValue>> telemetry;
 };
 
 class Session {
@@ -58,6 +60,10 @@ class Session {
   Step handle(const cwmp::Envelope* message);
   // The session was abandoned (timeout, connection lost for good): puts work in flight back.
   Step abandon(const std::string& reason);
+
+  // Paths to read with one GetParameterValues once everything else is done (telemetry_sink.h).
+  // Call after start(); an empty list reads nothing.
+  void set_telemetry_paths(std::vector<std::string> paths);
 
   // A task created while this session is open; it runs in this session if there is time.
   void add_task(const store::TaskRecord& task);

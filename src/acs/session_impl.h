@@ -22,6 +22,7 @@ enum class Purpose {
   kProfileSpa,
   kTask,
   kDiagnosticsFetch,  // results after 8 DIAGNOSTICS COMPLETE
+  kTelemetry,         // the diagnosis' GetParameterValues (telemetry_sink.h)
 };
 
 struct InFlight {
@@ -89,6 +90,12 @@ struct Session::Impl {
   std::optional<InFlight> in_flight;
   int next_message = 1;
 
+  // Telemetry: one GetParameterValues of every path; when the device faults it (a path it does
+  // not have), one per path, and the paths it faults are skipped until its firmware changes.
+  std::deque<std::string> telemetry_queue;
+  bool telemetry_split = false;
+  std::vector<cwmp::ParameterValue> telemetry_values;
+
   Step step;  // the step being built by the current call
 
   int64_t now_ms() const { return to_unix_ms(clock.now()); }
@@ -122,6 +129,11 @@ struct Session::Impl {
   void store_values(const std::vector<cwmp::ParameterValue>& values);
   void update_device_fields(const std::vector<cwmp::ParameterValue>& values);
   void mark_profile(const std::string& name, bool ok);
+
+  // session_telemetry.cc
+  void set_telemetry_paths(std::vector<std::string> paths);
+  std::optional<InFlight> plan_telemetry();
+  void on_telemetry_response(const cwmp::Envelope& msg);
 
   // session_tasks.cc
   std::optional<InFlight> plan_task();

@@ -33,7 +33,8 @@ std::optional<InFlight> Session::Impl::plan_next() {
   }
   if (auto r = plan_discovery()) return r;
   if (auto r = plan_profiles()) return r;
-  return plan_task();
+  if (auto r = plan_task()) return r;
+  return plan_telemetry();
 }
 
 std::optional<InFlight> Session::Impl::plan_credentials() {

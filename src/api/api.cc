@@ -46,6 +46,8 @@ Api::Api(ApiDeps deps)
   add_token_routes(router_, deps_);
   add_import_routes(router_, deps_);
   add_home_routes(router_, deps_);
+  add_diagnosis_routes(router_, deps_);
+  add_line_event_routes(router_, deps_);
 }
 
 Api::~Api() {

@@ -11,6 +11,7 @@
 #include "core/clock.h"
 #include "core/metrics.h"
 #include "device/file_repository.h"
+#include "insight/reader.h"
 #include "store/store.h"
 
 namespace hearth::api {
@@ -36,6 +37,8 @@ struct ApiDeps {
   size_t max_json_body = 1 << 20;
   // Largest import file (POST /api/v1/import); the HTTP layer must let it through too.
   size_t max_import_body = kMaxImportBody;
+  // The diagnosis of homes (/api/v1/homes/{id}/diagnosis, ...); null: those routes answer 503.
+  insight::DiagnosisReader* diagnosis = nullptr;
 };
 
 }  // namespace hearth::api

@@ -34,6 +34,7 @@ ApiHarness::ApiHarness(HarnessOptions options) {
       .metrics_public = options.metrics_public,
       .max_json_body = options.max_json_body,
       .max_import_body = options.max_import_body,
+      .diagnosis = options.diagnosis,
   });
 }
 

@@ -26,6 +26,7 @@ struct HarnessOptions {
   std::string files_base_url = "http://acs.test:7547";
   size_t max_json_body = 1 << 20;
   size_t max_import_body = kMaxImportBody;
+  insight::DiagnosisReader* diagnosis = nullptr;  // e.g. a FakeDiagnosisReader; must outlive the harness
 };
 
 class ApiHarness {

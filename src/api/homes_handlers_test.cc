@@ -157,6 +157,20 @@ TEST_F(HomesApiTest, OneHomeWithSubscriberTopologyAndDeviceStatus) {
   EXPECT_EQ(r.body.find("secret-hash"), std::string::npos) << "the password hash leaked";
 }
 
+TEST_F(HomesApiTest, APlanIsShownWhenKnownAndNullOtherwise) {
+  store::HomeRecord h = **h_.store().get_home("home-2");
+  h.plan_down_kbps = 1000000;
+  h.plan_up_kbps = 250000;
+  ASSERT_TRUE(h_.store().write_sync(store::WriteBatch().add(store::PutHome{h})).ok());
+  const json plan = {{"downKbps", 1000000}, {"upKbps", 250000}};
+  EXPECT_EQ(get("/api/v1/homes/home-2")["plan"], plan);
+  EXPECT_TRUE(get("/api/v1/homes/home-1")["plan"].is_null());
+  const json list = get("/api/v1/homes?accessNode=an-1");
+  ASSERT_EQ(ids(list), (std::vector<std::string>{"home-1", "home-2"}));
+  EXPECT_TRUE(list["items"][0]["plan"].is_null());
+  EXPECT_EQ(list["items"][1]["plan"], plan);
+}
+
 TEST_F(HomesApiTest, SubscriberWithHomesAndWithoutHash) {
   const ApiResponse r = h_.call("GET", "/api/v1/subscribers/1000001");
   ASSERT_EQ(r.status, 200) << r.body;

@@ -217,6 +217,31 @@ void parse_subscriber(const json& s, const std::string& where, Problems& problem
   }
 }
 
+// "plan": null (unknown) or {"downKbps": N, "upKbps": N}, each an integer of the kbps field.
+void parse_plan(const json& h, const std::string& where, Problems& problems, ImportHome* out) {
+  auto plan = h.find("plan");
+  if (plan == h.end()) return;
+  out->plan_given = true;
+  if (plan->is_null()) return;
+  if (!plan->is_object()) {
+    problems.add(where + ".plan", "must be an object or null");
+    return;
+  }
+  const std::pair<const char*, uint32_t*> speeds[] = {
+      {"downKbps", &out->record.plan_down_kbps}, {"upKbps", &out->record.plan_up_kbps}};
+  for (const auto& [key, field] : speeds) {
+    const std::string at = where + ".plan." + key;
+    auto it = plan->find(key);
+    if (it == plan->end() || it->is_null()) {
+      problems.add(at, "required");
+    } else if (!it->is_number_integer() || *it < 1 || *it > 4294967295LL) {
+      problems.add(at, "must be an integer from 1 to 4294967295 (kbit/s)");
+    } else {
+      *field = it->get<uint32_t>();
+    }
+  }
+}
+
 }  // namespace
 
 bool is_valid_email(const std::string& email) {
@@ -289,11 +314,13 @@ Result<ImportFile> parse_import_file(const json& doc, const KnownIds& known) {
   std::vector<std::string> home_where;
   for_each_entry(section(doc, "homes", problems), "homes", problems,
                  [&](const json& e, const std::string& at) {
-                   store::HomeRecord h;
+                   ImportHome entry;
+                   store::HomeRecord& h = entry.record;
                    if (read_id(e, "id", at, problems, &h.id))
                      homes.insert(h.id, at, at + ".id", problems);
                    read_id(e, "account", at, problems, &h.account);
                    read_id(e, "accessNode", at, problems, &h.access_node_id);
+                   parse_plan(e, at, problems, &entry);
                    auto list = e.find("devices");
                    if (list != e.end() && !list->is_null() && !list->is_array())
                      problems.add(at + ".devices", "must be an array");
@@ -311,7 +338,7 @@ Result<ImportFile> parse_import_file(const json& doc, const KnownIds& known) {
                          h.devices.push_back(std::move(d));
                      }
                    }
-                   file.homes.push_back(std::move(h));
+                   file.homes.push_back(std::move(entry));
                    home_where.push_back(at);
                  });
 
@@ -332,10 +359,9 @@ Result<ImportFile> parse_import_file(const json& doc, const KnownIds& known) {
     if (!s) return s.error();
   }
   for (size_t i = 0; i < file.homes.size(); ++i) {
-    Status s = check(account_ids, file.homes[i].account, home_where[i] + ".account", "account");
-    if (s)
-      s = check(node_ids, file.homes[i].access_node_id, home_where[i] + ".accessNode",
-                "access node");
+    const store::HomeRecord& h = file.homes[i].record;
+    Status s = check(account_ids, h.account, home_where[i] + ".account", "account");
+    if (s) s = check(node_ids, h.access_node_id, home_where[i] + ".accessNode", "access node");
     if (!s) return s.error();
   }
   if (problems.any()) return problems.error();

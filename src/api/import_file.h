@@ -7,13 +7,14 @@
 //    "accessNodes":[{"id","name","kind","region"}],
 //    "subscribers":[{"account","name","email","address":{"street","postalCode","city"},
 //                    "password" | "passwordHash"}],
-//    "homes":[{"id","account","accessNode",
+//    "homes":[{"id","account","accessNode","plan":{"downKbps","upKbps"},
 //              "devices":[{"role":"gateway"|"extender","serial","oui","productClass","manufacturer"}]}]}
 //
 // Every section is optional. Keys not listed are ignored (newer exporters may add some). What is
 // checked: the format and version; ids present, strings, at most 128 bytes, without control
 // characters; no id twice in its section (nor one device in two homes); emails well formed and
-// not twice (ASCII case ignored); a password or an argon2id passwordHash, not both; references
+// not twice (ASCII case ignored); a password or an argon2id passwordHash, not both; a home's plan
+// (the subscribed speed) null or both speeds as integers from 1 to 4294967295; references
 // (an access node's region, a home's account and access node) to an entry of the file or to
 // something `known` says the store has.
 #pragma once
@@ -38,11 +39,16 @@ struct ImportSubscriber {
   std::optional<std::string> password;  // plain text, to be hashed
 };
 
+struct ImportHome {
+  store::HomeRecord record;  // device ids made with make_device_id
+  bool plan_given = false;   // the entry has "plan" (null: unknown); absent keeps the stored one
+};
+
 struct ImportFile {
   std::vector<store::RegionRecord> regions;
   std::vector<store::AccessNodeRecord> access_nodes;
   std::vector<ImportSubscriber> subscribers;
-  std::vector<store::HomeRecord> homes;  // device ids made with make_device_id
+  std::vector<ImportHome> homes;
 };
 
 // Whether the store has a region, access node or subscriber (account) of that id; an error (the

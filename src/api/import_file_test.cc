@@ -32,11 +32,12 @@ json valid_file() {
       {"account": "1000003", "name": "Cecilia Lund"}],
     "homes": [
       {"id": "home-000001", "account": "1000001", "accessNode": "an-01",
+       "plan": {"downKbps": 1000000, "upKbps": 250000},
        "devices": [{"role": "gateway", "serial": "HRS00000001", "oui": "00E0FC", "productClass": "HG8245Q2",
                     "manufacturer": "Huawei Technologies Co., Ltd"},
                    {"role": "extender", "serial": "HRS00000001E1", "oui": "00E0FC", "productClass": "WA8021V5",
                     "manufacturer": "Huawei Technologies Co., Ltd"}]},
-      {"id": "home-000002", "account": "1000002", "accessNode": "an-02", "devices": []},
+      {"id": "home-000002", "account": "1000002", "accessNode": "an-02", "devices": [], "plan": null},
       {"id": "home-000003", "account": "1000003", "accessNode": "an-in-store"}]
   })json");
 }
@@ -69,15 +70,23 @@ TEST(ImportFileTest, ReadsAValidFile) {
   EXPECT_FALSE(f->subscribers[2].password.has_value());
   EXPECT_EQ(f->subscribers[2].record.email, "");
   ASSERT_EQ(f->homes.size(), 3u);
-  const store::HomeRecord& h = f->homes[0];
+  const store::HomeRecord& h = f->homes[0].record;
   EXPECT_EQ(h.account, "1000001");
+  EXPECT_TRUE(f->homes[0].plan_given);
+  EXPECT_EQ(h.plan_down_kbps, 1000000u);
+  EXPECT_EQ(h.plan_up_kbps, 250000u);
   EXPECT_EQ(h.access_node_id, "an-01");
   ASSERT_EQ(h.devices.size(), 2u);
   EXPECT_EQ(h.devices[1].role, "extender");
   EXPECT_EQ(h.devices[1].serial, "HRS00000001E1");
   EXPECT_EQ(h.devices[1].device_id, make_device_id("00E0FC", "WA8021V5", "HRS00000001E1"));
   EXPECT_EQ(h.devices[1].manufacturer, "Huawei Technologies Co., Ltd");
-  EXPECT_EQ(f->homes[2].access_node_id, "an-in-store");
+  // "plan": null is given and unknown; no "plan" at all is not given.
+  EXPECT_TRUE(f->homes[1].plan_given);
+  EXPECT_EQ(f->homes[1].record.plan_down_kbps, 0u);
+  EXPECT_FALSE(f->homes[2].plan_given);
+  EXPECT_EQ(f->homes[2].record.plan_up_kbps, 0u);
+  EXPECT_EQ(f->homes[2].record.access_node_id, "an-in-store");
 }
 
 TEST(ImportFileTest, SectionsAreOptionalAndUnknownKeysIgnored) {
@@ -166,6 +175,21 @@ TEST(ImportFileTest, MistakesNameTheEntryAndField) {
        "homes[0].devices[0].oui: required"},
       {"unknown role", [](json& j) { j["homes"][0]["devices"][1]["role"] = "repeater"; },
        "homes[0].devices[1].role: unknown role \"repeater\" (gateway or extender)"},
+      {"plan not an object", [](json& j) { j["homes"][0]["plan"] = 1000000; },
+       "homes[0].plan: must be an object or null"},
+      {"plan without up", [](json& j) { j["homes"][0]["plan"].erase("upKbps"); },
+       "homes[0].plan.upKbps: required"},
+      {"plan speed zero", [](json& j) { j["homes"][0]["plan"]["downKbps"] = 0; },
+       "homes[0].plan.downKbps: must be an integer from 1 to 4294967295"},
+      {"plan speed negative", [](json& j) { j["homes"][0]["plan"]["upKbps"] = -5; },
+       "homes[0].plan.upKbps: must be an integer"},
+      {"plan speed fractional", [](json& j) { j["homes"][0]["plan"]["downKbps"] = 100.5; },
+       "homes[0].plan.downKbps: must be an integer"},
+      {"plan speed as text",
+       [](json& j) { j["homes"][1]["plan"] = {{"downKbps", "100000"}, {"upKbps", 1}}; },
+       "homes[1].plan.downKbps: must be an integer"},
+      {"plan speed too large", [](json& j) { j["homes"][0]["plan"]["downKbps"] = 4294967296LL; },
+       "homes[0].plan.downKbps: must be an integer from 1 to 4294967295"},
   };
   for (const BadCase& c : cases) {
     json doc = valid_file();

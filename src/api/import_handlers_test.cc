@@ -16,7 +16,7 @@ using ::testing::HasSubstr;
 using ::testing::StartsWith;
 
 // Two regions, two access nodes, three subscribers (one plain password, one hash, one neither),
-// three homes.
+// three homes (one with a plan).
 json import_file() {
   return json::parse(R"json({
     "format": "hearth-import", "version": 1,
@@ -32,6 +32,7 @@ json import_file() {
       {"account": "1000003", "name": "Cecilia Lund", "email": "cecilia@example.net"}],
     "homes": [
       {"id": "home-000001", "account": "1000001", "accessNode": "an-01",
+       "plan": {"downKbps": 1000000, "upKbps": 250000},
        "devices": [{"role": "gateway", "serial": "HRS00000001", "oui": "00E0FC", "productClass": "HG8245Q2",
                     "manufacturer": "Huawei Technologies Co., Ltd"},
                    {"role": "extender", "serial": "HRS00000001E1", "oui": "00E0FC", "productClass": "WA8021V5",
@@ -72,6 +73,9 @@ TEST_F(ImportApiTest, ImportsEverythingAndCountsIt) {
   EXPECT_EQ((*home)->devices[0].device_id, gateway);
   EXPECT_EQ((*h_.store().home_for_device(gateway))->id, "home-000001");
   EXPECT_EQ((*home)->created_ms, to_unix_ms(h_.clock().now()));
+  EXPECT_EQ((*home)->plan_down_kbps, 1000000u);
+  EXPECT_EQ((*home)->plan_up_kbps, 250000u);
+  EXPECT_EQ((*h_.store().get_home("home-000002"))->plan_down_kbps, 0u);  // unknown
 
   // The plain password is stored as an argon2id hash of it; a given hash is stored as given.
   const store::SubscriberRecord anna = subscriber("1000001");
@@ -135,6 +139,39 @@ TEST_F(ImportApiTest, ASubscriberWithoutPasswordKeepsTheStoredHash) {
   EXPECT_EQ(body_json(r)["subscribers"], counts(0, 0, 3));
   EXPECT_EQ(subscriber("1000002").password_hash,
             "$argon2id$v=19$m=65536,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2g");
+}
+
+TEST_F(ImportApiTest, APlanIsKeptWhenAbsentChangedWhenGivenAndClearedByNull) {
+  ASSERT_EQ(post(import_file()).status, 200);
+  auto plan_of = [&](const std::string& id) {
+    const store::HomeRecord h = **h_.store().get_home(id);
+    return std::make_pair(h.plan_down_kbps, h.plan_up_kbps);
+  };
+  struct Step {
+    const char* what;
+    json plan;  // discarded: no "plan" key
+    json homes_counts;
+    std::pair<uint32_t, uint32_t> want;
+  };
+  const Step steps[] = {
+      {"absent keeps the stored plan", json::value_t::discarded, counts(0, 0, 3),
+       {1000000, 250000}},
+      {"the same plan is unchanged", {{"downKbps", 1000000}, {"upKbps", 250000}}, counts(0, 0, 3),
+       {1000000, 250000}},
+      {"another plan is an update", {{"downKbps", 500000}, {"upKbps", 100000}}, counts(0, 1, 2),
+       {500000, 100000}},
+      {"null makes it unknown", nullptr, counts(0, 1, 2), {0, 0}},
+      {"absent keeps it unknown", json::value_t::discarded, counts(0, 0, 3), {0, 0}},
+  };
+  for (const Step& step : steps) {
+    json doc = import_file();
+    doc["homes"][0].erase("plan");
+    if (!step.plan.is_discarded()) doc["homes"][0]["plan"] = step.plan;
+    const ApiResponse r = post(doc);
+    ASSERT_EQ(r.status, 200) << step.what << ": " << r.body;
+    EXPECT_EQ(body_json(r)["homes"], step.homes_counts) << step.what;
+    EXPECT_EQ(plan_of("home-000001"), step.want) << step.what;
+  }
 }
 
 TEST_F(ImportApiTest, EmailsMayChangeHandsWithinOneFile) {

@@ -149,7 +149,7 @@ Result<ImportPlan> plan_import(store::Store& store, const json& doc, int64_t now
       [&](const std::string& id) { return store.get_subscriber(id); });
   if (!subs) return subs.error();
   auto homes = stored_records<store::HomeRecord>(
-      file.homes, [](const auto& h) { return h.id; },
+      file.homes, [](const auto& h) { return h.record.id; },
       [&](const std::string& id) { return store.get_home(id); });
   if (!homes) return homes.error();
 
@@ -179,8 +179,13 @@ Result<ImportPlan> plan_import(store::Store& store, const json& doc, int64_t now
         std::move(file.subscribers[i].record), (*subs)[i], now_ms, &plan.subscribers, &plan.batch);
   }
   for (size_t i = 0; i < file.homes.size(); ++i) {
-    merge<store::HomeRecord, store::PutHome>(std::move(file.homes[i]), (*homes)[i], now_ms,
-                                             &plan.homes, &plan.batch);
+    store::HomeRecord& h = file.homes[i].record;
+    const std::optional<store::HomeRecord>& old = (*homes)[i];
+    if (!file.homes[i].plan_given && old) {
+      h.plan_down_kbps = old->plan_down_kbps;
+      h.plan_up_kbps = old->plan_up_kbps;
+    }
+    merge<store::HomeRecord, store::PutHome>(std::move(h), old, now_ms, &plan.homes, &plan.batch);
   }
   return plan;
 }

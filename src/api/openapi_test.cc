@@ -10,6 +10,7 @@
 #include "api/api_test_support.h"
 #include "api/openapi.h"
 #include "core/strings.h"
+#include "diag/diagnosis.h"
 
 namespace hearth::api::testing {
 namespace {
@@ -112,6 +113,25 @@ TEST(OpenApiTest, EmbeddedCopyMatchesTheSourceFile) {
   std::stringstream ss;
   ss << in.rdbuf();
   EXPECT_EQ(ss.str(), std::string(openapi_document()));
+}
+
+TEST(OpenApiTest, EveryCauseCodeIsDocumentedWithItsTitle) {
+  const json doc = document();
+  const json& cause = doc["components"]["schemas"]["CauseCode"];
+  ASSERT_TRUE(cause["enum"].is_array());
+  const std::string description = cause["description"];
+  std::set<std::string> documented;
+  for (const json& code : cause["enum"]) documented.insert(code.get<std::string>());
+  ASSERT_FALSE(diag::all_rules().empty());
+  std::set<std::string> codes;
+  for (const diag::RuleInfo& rule : diag::all_rules()) {
+    codes.insert(rule.code);
+    EXPECT_TRUE(documented.count(rule.code)) << rule.code << " is not in the CauseCode enum";
+    const std::string line =
+        std::string("- `") + rule.code + "` (" + rule.domain + "): " + rule.title;
+    EXPECT_NE(description.find(line), std::string::npos) << "CauseCode description lacks: " << line;
+  }
+  EXPECT_EQ(documented, codes) << "the CauseCode enum lists codes no rule has";
 }
 
 }  // namespace

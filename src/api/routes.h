@@ -16,5 +16,7 @@ void add_token_routes(Router& router, const ApiDeps& deps);
 void add_system_routes(Router& router, const ApiDeps& deps);
 void add_import_routes(Router& router, const ApiDeps& deps);
 void add_home_routes(Router& router, const ApiDeps& deps);
+void add_diagnosis_routes(Router& router, const ApiDeps& deps);   // diagnosis_handlers.h
+void add_line_event_routes(Router& router, const ApiDeps& deps);  // line_events_handlers.h
 
 }  // namespace hearth::api

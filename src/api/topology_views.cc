@@ -47,6 +47,16 @@ json home_device_json(const store::HomeDevice& d) {
   };
 }
 
+namespace {
+
+// The subscribed speed; null while unknown (0 in the store).
+json plan_json(const store::HomeRecord& h) {
+  if (h.plan_down_kbps == 0 && h.plan_up_kbps == 0) return nullptr;
+  return {{"downKbps", h.plan_down_kbps}, {"upKbps", h.plan_up_kbps}};
+}
+
+}  // namespace
+
 json home_json(const store::HomeRecord& h) {
   json devices = json::array();
   for (const auto& d : h.devices) devices.push_back(home_device_json(d));
@@ -54,6 +64,7 @@ json home_json(const store::HomeRecord& h) {
       {"id", h.id},
       {"account", h.account},
       {"accessNode", h.access_node_id},
+      {"plan", plan_json(h)},
       {"devices", std::move(devices)},
       {"created", time_json(h.created_ms)},
       {"updated", time_json(h.updated_ms)},

@@ -5,144 +5,26 @@
 //   hearth homes [--access-node ID] [--region ID] [-q TEXT] [--limit N]
 //   hearth home ID
 //   hearth devices [-q TEXT] [--limit N]
+//   hearth diagnosis HOME
+//   hearth fleet [--worst N]
 //
 // URL defaults to $HEARTH_URL, then http://127.0.0.1:8080; TOKEN to $HEARTH_TOKEN. --json prints
 // the API's answer as it came. Exit status: 0 done, 1 the request was refused or hearthd could not
 // be reached, 2 a usage error.
 #include <CLI/CLI.hpp>
-#include <algorithm>
-#include <cctype>
-#include <chrono>
-#include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
-#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
 
-#include "net/http_client.h"
+#include "cli/hearth_client.h"
 
 namespace {
 
 using nlohmann::json;
-
-constexpr int kRefused = 1;
-constexpr int kUsage = 2;
-
-struct Options {
-  std::string url = "http://127.0.0.1:8080";
-  std::string token;
-  bool raw_json = false;
-  int timeout_s = 60;
-  int import_timeout_s = 3600;  // hashing thousands of passwords takes minutes
-};
-
-std::string encode(const std::string& s) {
-  static const char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : s) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-      out.push_back(static_cast<char>(c));
-    } else {
-      out += {'%', kHex[c >> 4], kHex[c & 15]};
-    }
-  }
-  return out;
-}
-
-// "?a=1&b=x" from the pairs whose value is not empty.
-std::string query(const std::vector<std::pair<std::string, std::string>>& params) {
-  std::string out;
-  for (const auto& [name, value] : params) {
-    if (value.empty()) continue;
-    out += (out.empty() ? "?" : "&") + name + "=" + encode(value);
-  }
-  return out;
-}
-
-// j[key], or null when j is not an object or lacks the key (a const json must not be indexed
-// with a key it does not have).
-const json& field(const json& j, const char* key) {
-  static const json kNull;
-  if (!j.is_object()) return kNull;
-  auto it = j.find(key);
-  return it == j.end() ? kNull : *it;
-}
-
-std::string text(const json& j) {
-  if (j.is_string()) return j.get<std::string>();
-  if (j.is_null()) return "-";
-  return j.dump();
-}
-
-struct Answer {
-  json doc;
-  std::string body;  // as it came, for --json
-};
-
-// Sends one request; on success returns the answer. On failure prints why and returns nullopt
-// (the caller exits with kRefused).
-std::optional<Answer> call(const Options& o, const std::string& method, const std::string& path,
-                           std::string body, int timeout_s) {
-  std::string base = o.url;
-  while (!base.empty() && base.back() == '/') base.pop_back();
-  hearth::net::HttpHeaders headers;
-  if (!o.token.empty()) headers.add("Authorization", "Bearer " + o.token);
-  if (!body.empty()) headers.add("Content-Type", "application/json");
-  headers.add("Accept", "application/json");
-  hearth::net::HttpClientOptions options;
-  options.timeout = std::chrono::seconds(timeout_s);
-  options.max_response_bytes = 256u << 20;
-  auto r = hearth::net::http_request_sync(method, base + path, headers, std::move(body), options);
-  if (!r) {
-    std::cerr << "hearth: cannot reach " << base << ": " << r.error().message << "\n";
-    return std::nullopt;
-  }
-  json answer = json::parse(r->body, nullptr, /*allow_exceptions=*/false);
-  if (r->status < 200 || r->status > 299) {
-    std::cerr << "hearth: " << method << " " << path << " refused (" << r->status << ")";
-    const json& error = field(answer, "error");
-    if (error.is_object())
-      std::cerr << ": " << text(field(error, "code")) << ": " << text(field(error, "message"));
-    std::cerr << "\n";
-    return std::nullopt;
-  }
-  if (answer.is_discarded()) {
-    std::cerr << "hearth: " << method << " " << path << ": the answer is not JSON\n";
-    return std::nullopt;
-  }
-  return Answer{std::move(answer), std::move(r->body)};
-}
-
-// Prints rows under a header, each column as wide as its widest cell.
-void print_table(const std::vector<std::string>& header,
-                 const std::vector<std::vector<std::string>>& rows) {
-  std::vector<size_t> width(header.size());
-  for (size_t c = 0; c < header.size(); ++c) {
-    width[c] = header[c].size();
-    for (const auto& row : rows) width[c] = std::max(width[c], row[c].size());
-  }
-  auto line = [&](const std::vector<std::string>& cells) {
-    std::string out;
-    for (size_t c = 0; c < cells.size(); ++c) {
-      out += cells[c];
-      if (c + 1 < cells.size()) out += std::string(width[c] - cells[c].size() + 2, ' ');
-    }
-    std::cout << out << "\n";
-  };
-  line(header);
-  for (const auto& row : rows) line(row);
-}
-
-void print_footer(const json& page, const char* what) {
-  const size_t shown = field(page, "items").size();
-  std::cout << shown << " " << what;
-  if (field(page, "total").is_number()) std::cout << " of " << field(page, "total").get<size_t>();
-  if (field(page, "more") == true) std::cout << " (more with --offset)";
-  std::cout << "\n";
-}
+using namespace hearth::cli;
 
 int run_import(const Options& o, const std::string& file) {
   std::ifstream in(file, std::ios::binary);
@@ -297,6 +179,12 @@ int main(int argc, char** argv) {
   devices->add_option("-q", q, "search id, serial number, model or product class");
   devices->add_option("--offset", offset, "devices to skip");
   devices->add_option("--limit", limit, "devices to show (at most 1000)");
+  CLI::App* diagnosis =
+      app.add_subcommand("diagnosis", "show a home's diagnosis: primary cause, health, findings");
+  diagnosis->add_option("HOME", home_id, "the home id")->required();
+  std::string worst;
+  CLI::App* fleet = app.add_subcommand("fleet", "show the diagnosis of the whole fleet");
+  fleet->add_option("--worst", worst, "homes of lowest health to list, default 10 (at most 1000)");
 
   try {
     app.parse(argc, argv);
@@ -308,5 +196,7 @@ int main(int argc, char** argv) {
   if (*homes) return run_homes(o, access_node, region, q, offset, limit);
   if (*home) return run_home(o, home_id);
   if (*devices) return run_devices(o, q, offset, limit);
+  if (*diagnosis) return run_diagnosis(o, home_id);
+  if (*fleet) return run_fleet(o, worst);
   return kUsage;
 }

@@ -1,6 +1,7 @@
 // hearth-sim: thousands of simulated homes whose gateways speak TR-069 to an ACS (hearthd or any
 // other), with connection requests, downloads, injected faults and their ground truth; or, with
-// --load, a load generator that ends with one JSON summary line. Everything runs on one thread.
+// --load, a load generator that ends with one JSON summary line. With --line-events it also
+// reports power cuts and lines down as the access network would. Everything runs on one thread.
 //
 // stdout carries machine-readable lines only: {"event":"running",...} once ready (run mode) or
 // {"event":"load-summary",...} at the end (load mode). Progress and logs go to stderr.
@@ -59,11 +60,13 @@ void print_line(const std::string& line) {
 
 int main(int argc, char** argv) {
   CLI::App app{"hearth-sim: simulated homes speaking TR-069 to an ACS"};
-  std::string acs, truth, export_path, cr_ports, log_level = "warn";
+  std::string acs, truth, export_path, cr_ports, log_level = "warn", line_events, line_events_token;
   std::vector<std::string> scenarios, injects;
   uint32_t homes = 200, max_sessions = 500;
   uint64_t seed = 1;
   double inform_interval = 300, inform_jitter = 30, boot_time = 40, reboot_time = 30, rate = 0, duration = 30;
+  double leak_per_hour = 3;
+  std::string crash_every;
   std::string cr_listen = "127.0.0.1";
   bool load = false;
   app.add_option("--acs", acs, "ACS URL, e.g. http://127.0.0.1:7547/ (required unless --export only)");
@@ -83,6 +86,15 @@ int main(int argc, char** argv) {
   app.add_flag("--load", load, "load mode: measure the ACS, print one JSON summary line");
   app.add_option("--rate", rate, "load mode: sessions per second (0 or absent: as fast as possible)");
   app.add_option("--duration", duration, "load mode: seconds to run (default 30)");
+  app.add_option("--line-events", line_events,
+                 "POST power cuts and lines down as an access network reports them to this URL, e.g. "
+                 "http://127.0.0.1:8080/api/v1/line-events");
+  app.add_option("--line-events-token", line_events_token, "bearer token for --line-events")->envname("HEARTH_TOKEN");
+  app.add_option("--crash-every", crash_every,
+                 "crash-loop scenario: uptime before each crash, MIN-MAX seconds (default 120-360)");
+  app.add_option("--leak-per-hour", leak_per_hour,
+                 "memory-leak scenario: percent of the memory lost per hour of uptime (default 3)")
+      ->check(CLI::Range(0.1, 10000.0));
   app.add_option("--log-level", log_level, "trace, debug, info, warn or error (default warn)");
   CLI11_PARSE(app, argc, argv);
 
@@ -107,6 +119,16 @@ int main(int argc, char** argv) {
   o.cpe.inform_jitter_s = static_cast<uint32_t>(std::max(0.0, inform_jitter));
   o.cpe.power_on_boot_ms = static_cast<int64_t>(std::max(0.0, boot_time) * 1000);
   o.cpe.reboot_offline_ms = static_cast<int64_t>(std::max(0.0, reboot_time) * 1000);
+  o.memory_leak_per_hour = leak_per_hour / 100.0;
+  if (!crash_every.empty()) {
+    uint16_t lo = 0, hi = 0;
+    if (!parse_port_range(crash_every, &lo, &hi) || lo == 0) {
+      std::fprintf(stderr, "hearth-sim: --crash-every wants MIN-MAX seconds, e.g. 30-90\n");
+      return 2;
+    }
+    o.cpe.crash_loop_min_ms = int64_t{lo} * 1000;
+    o.cpe.crash_loop_max_ms = int64_t{hi} * 1000;
+  }
   o.cr_listen = cr_listen;
   if (!cr_ports.empty() && !parse_port_range(cr_ports, &o.cr_first_port, &o.cr_last_port)) {
     std::fprintf(stderr, "hearth-sim: --cr-ports wants FIRST-LAST, e.g. 30000-30099\n");
@@ -114,6 +136,8 @@ int main(int argc, char** argv) {
   }
   o.max_sessions = max_sessions;
   o.truth_path = truth;
+  o.line_events_url = line_events;
+  o.line_events_token = line_events_token;
   o.load = load;
   o.rate = std::max(0.0, rate);
   o.duration_s = std::max(0.001, duration);

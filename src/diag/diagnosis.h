@@ -78,6 +78,9 @@ struct Observation {
   std::string agent_text;
   Remedy remedy;
   int health_cost = 0;
+  // When the raise condition began as far as the history shows (0: now). Lets a home whose
+  // history is read for the first time open findings that have already persisted.
+  int64_t since_ms = 0;
 };
 
 // What the diagnosis knows about a home besides its snapshots.
@@ -115,6 +118,7 @@ struct RuleInfo {
   const char* domain;      // "wifi", "wan", "device", "access-network"
   RuleFn fn;
   int priority;            // higher wins the primary cause at equal severity
+  bool outage = false;     // uses outage_persist_ms / outage_clear_ms, and judges offline homes
 };
 
 // Every rule, one entry per code (rules/rules.cc). Codes are documented in the OpenAPI document.
@@ -152,8 +156,11 @@ struct Diagnosis {
   std::string agent_summary;
 };
 
-// Runs every rule, updates `state`, and returns the diagnosis. Findings that closed in this
-// evaluation are appended to `ended` (with end_ms set) when it is not null.
+// Runs every rule, updates `state`, and returns the diagnosis. An entity a rule says nothing
+// about counts as clear (it is fine, or gone). While context.offline only outage rules run; the
+// state of the others is kept as it was and their findings are not reported. Findings that
+// closed in this evaluation are appended to `ended` (with end_ms set: when the clear condition
+// began) when it is not null.
 Diagnosis evaluate(const RuleInput& in, const DiagConfig& config, DiagState& state,
                    std::vector<Finding>* ended = nullptr);
 

@@ -29,6 +29,10 @@ struct OptimiserConfig {
   double rollback_worse_pct = 10;      // roll back when utilisation rose by this many points
   int64_t scan_max_age_ms = 6 * 3600'000LL;  // a scan older than this is not used
   bool band_steering = true;
+  double steer_min_signal_dbm = -60;   // a 2.4 GHz station this strong would do well on 5 GHz
+  double min_score_drop = 0.5;         // hysteresis, absolute: at least this much less interference
+                                       // (about one neighbour at -80 dBm), so that small noise
+                                       // in an empty neighbourhood does not move the channel
 };
 
 // A BSS of a neighbouring network, from Device.WiFi.NeighboringWiFiDiagnostic.Result.{i}.
@@ -72,6 +76,9 @@ struct OptimiserRadioState {
   int64_t changed_ms = 0;
   double utilisation_before_pct = kUnknown;
   bool judged = true;                   // the last change's effect has been measured
+  int neighbours_before = -1;           // Radio::neighbour_bss before the change (when no utilisation)
+  int rejected_channel = -1;            // a channel a rollback left: not chosen again
+  int skipped_channel = -1;             // the held channel "skipped-pinned" was logged for (-1: none)
 };
 struct OptimiserState {
   bool enabled = true;                  // per home switch
@@ -94,12 +101,17 @@ struct OptimisationLogEntry {
   std::string reason;
 };
 
-// Decides what to do now for one home. `pinned` are radio ids whose channel a person chose (the
-// service also treats a channel that differs from `channel_set` without the optimiser's doing as
-// pinned). `scan` is the newest neighbour scan, taken at scan_ms (0: none).
-// `supports_band_steering`: the model has a band steering parameter, named in
-// `band_steering_path` (empty: none). Appends log entries for what it decided (also for judged
-// effects) and updates `state`.
+// Decides what to do now for one home. `pinned` are radio ids whose channel a person chose (a
+// channel that differs from `channel_set` without the optimiser's doing is treated as pinned
+// too; until measure_after_ms has passed, `previous_channel` is a change not yet applied).
+// `scan` is the newest neighbour scan, taken at scan_ms (0: none); when it is older than
+// scan_max_age_ms a kScan action asks for one, at most once per quiet window and only for TR-181
+// radios (TR-098 has no NeighboringWiFiDiagnostic). `band_steering_path`: the model's band
+// steering parameter (empty: none). Only gateway radios (non-empty `path`) are changed; other
+// nodes' radios count in the scores. Outside the quiet window, or with station traffic, nothing
+// is decided (a newly pinned radio is still logged). Appends log entries for what it decided
+// (also for judged effects: "judged-better", "judged-worse", "judged-unmeasured") and updates
+// `state`.
 std::vector<OptimiserAction> optimise(const HomeSnapshot& latest, const std::vector<NeighbourBss>& scan,
                                       int64_t scan_ms, const std::set<std::string>& pinned,
                                       const std::string& band_steering_path,

@@ -25,6 +25,9 @@ class Table {
     if constexpr (std::is_same_v<T, bool>) {
       if (!n->is_boolean()) return bad(name_ + "." + key + " must be true or false");
       *out = n->as_boolean()->get();
+    } else if constexpr (std::is_floating_point_v<T>) {
+      if (!n->is_number()) return bad(name_ + "." + key + " must be a number");
+      *out = n->is_integer() ? static_cast<T>(n->as_integer()->get()) : static_cast<T>(n->as_floating_point()->get());
     } else if constexpr (std::is_integral_v<T>) {
       if (!n->is_integer()) return bad(name_ + "." + key + " must be an integer");
       const int64_t v = n->as_integer()->get();
@@ -42,6 +45,19 @@ class Table {
     auto st = get(key, &s);
     if (st && s >= 0) *out_ms = s * 1000;
     return st;
+  }
+
+  void use(const char* key) { used_.insert(key); }
+
+  // An integer that may be negative.
+  Status get_signed(const char* key, int* out) {
+    used_.insert(key);
+    if (t_ == nullptr) return ok_status();
+    const toml::node* n = t_->get(key);
+    if (n == nullptr) return ok_status();
+    if (!n->is_integer()) return bad(name_ + "." + key + " must be an integer");
+    *out = static_cast<int>(n->as_integer()->get());
+    return ok_status();
   }
 
   Status check_unknown() const {
@@ -87,8 +103,68 @@ Status load_quirks(const toml::array& list, acs::AcsConfig* acs) {
   return ok_status();
 }
 
+Status load_diagnosis(const toml::table& root, insight::InsightOptions* d) {
+  const toml::table* diag = root["diagnosis"].as_table();
+  Table t(diag, "diagnosis");
+  HEARTH_TRY(t.get("enabled", &d->enabled));
+  HEARTH_TRY(t.seconds_ms("telemetry_interval_seconds", &d->telemetry_interval_ms));
+  HEARTH_TRY(t.seconds_ms("ping_interval_seconds", &d->ping_interval_ms));
+  HEARTH_TRY(t.seconds_ms("speed_test_interval_seconds", &d->speed_test_interval_ms));
+  HEARTH_TRY(t.get("ping_host", &d->ping_host));
+  HEARTH_TRY(t.get("speed_test_url", &d->speed_test_url));
+  HEARTH_TRY(t.get("speed_test_max_active_mbps", &d->speed_test_max_active_mbps));
+  HEARTH_TRY(t.seconds_ms("offline_grace_seconds", &d->offline_grace_ms));
+  HEARTH_TRY(t.get("regional_min_homes", &d->regional_min_homes));
+  HEARTH_TRY(t.get("regional_min_share", &d->regional_min_share));
+  HEARTH_TRY(t.seconds_ms("raw_retention_seconds", &d->raw_retention_ms));
+  HEARTH_TRY(t.seconds_ms("rollup_retention_seconds", &d->rollup_retention_ms));
+  HEARTH_TRY(t.seconds_ms("findings_retention_seconds", &d->findings_retention_ms));
+  HEARTH_TRY(t.seconds_ms("history_seconds", &d->history_ms));
+  if (diag != nullptr) {
+    if (const toml::node* rules = diag->get("rules")) {
+      if (!rules->is_table()) return bad("diagnosis.rules must be a table");
+      for (const auto& [k, v] : *rules->as_table()) {
+        std::string text;
+        if (v.is_string()) {
+          text = v.as_string()->get();
+        } else if (v.is_integer()) {
+          text = std::to_string(v.as_integer()->get());
+        } else if (v.is_floating_point()) {
+          text = std::to_string(v.as_floating_point()->get());
+        } else if (v.is_boolean()) {
+          text = v.as_boolean()->get() ? "true" : "false";
+        } else {
+          return bad("diagnosis.rules." + std::string(k.str()) + " must be a number, string or boolean");
+        }
+        if (Status st = diag::set_diag_option(d->rules, std::string(k.str()), text); !st) {
+          return bad("diagnosis.rules." + std::string(k.str()) + ": " + st.error().message);
+        }
+      }
+    }
+    t.use("rules");
+  }
+  HEARTH_TRY(t.check_unknown());
+
+  Table o(root["optimiser"].as_table(), "optimiser");
+  diag::OptimiserConfig& c = d->optimiser;
+  HEARTH_TRY(o.get("enabled", &c.enabled));
+  HEARTH_TRY(o.get("quiet_start_hour", &c.quiet_start_hour));
+  HEARTH_TRY(o.get("quiet_end_hour", &c.quiet_end_hour));
+  HEARTH_TRY(o.get_signed("utc_offset_minutes", &c.utc_offset_minutes));
+  HEARTH_TRY(o.get("max_active_mbps", &c.max_active_mbps));
+  HEARTH_TRY(o.seconds_ms("min_interval_seconds", &c.min_interval_ms));
+  HEARTH_TRY(o.get("min_gain", &c.min_gain));
+  HEARTH_TRY(o.seconds_ms("measure_after_seconds", &c.measure_after_ms));
+  HEARTH_TRY(o.get("rollback_worse_pct", &c.rollback_worse_pct));
+  HEARTH_TRY(o.get("band_steering", &c.band_steering));
+  HEARTH_TRY(o.check_unknown());
+  if (c.quiet_start_hour > 23 || c.quiet_end_hour > 24) return bad("optimiser quiet hours must be 0..24");
+  return ok_status();
+}
+
 Status load(const toml::table& root, ServerConfig* c) {
-  static const std::set<std::string> kTables = {"cwmp", "http", "store", "files", "auth", "log", "tasks", "quirks"};
+  static const std::set<std::string> kTables = {"cwmp", "http", "store",  "files",    "auth",
+                                                "log",  "tasks", "quirks", "diagnosis", "optimiser"};
   for (const auto& [k, v] : root) {
     if (kTables.count(std::string(k.str())) == 0) return bad("unknown table [" + std::string(k.str()) + "]");
   }
@@ -162,6 +238,8 @@ Status load(const toml::table& root, ServerConfig* c) {
   HEARTH_TRY(tasks.seconds_ms("retry_max_seconds", &c->acs.retry_max_ms));
   HEARTH_TRY(tasks.seconds_ms("rediscover_after_seconds", &c->acs.rediscover_after_ms));
   HEARTH_TRY(tasks.check_unknown());
+
+  HEARTH_TRY(load_diagnosis(root, &c->diagnosis));
 
   if (const toml::node* q = root.get("quirks")) {
     if (!q->is_array()) return bad("quirks must be an array of tables ([[quirks]])");

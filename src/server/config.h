@@ -9,6 +9,7 @@
 #include "acs/config.h"
 #include "core/log.h"
 #include "core/result.h"
+#include "insight/options.h"
 
 namespace hearth::server {
 
@@ -37,6 +38,8 @@ struct ServerConfig {
   std::string log_level = "info";
   // [acs], [auth], [tasks], [[quirks]]
   acs::AcsConfig acs;
+  // [diagnosis], [diagnosis.rules] (thresholds by name, diag/config.h), [optimiser]
+  insight::InsightOptions diagnosis;
 };
 
 // Reads a TOML file into `config` (keys it does not set keep their values). Unknown keys are

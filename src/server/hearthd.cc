@@ -12,6 +12,7 @@
 #include "core/metrics.h"
 #include "core/strings.h"
 #include "device/file_repository.h"
+#include "insight/insight.h"
 #include "net/connreq.h"
 #include "net/http_server.h"
 #include "server/api_bridge.h"
@@ -72,6 +73,7 @@ struct Hearthd::Parts {
   std::unique_ptr<store::Store> store;
   std::unique_ptr<device::FileRepository> files;
   NetConnectionRequester requester;
+  std::unique_ptr<insight::Insight> insight;  // before acs: the ACS calls it until it stops
   std::unique_ptr<acs::AcsService> acs;
   std::unique_ptr<api::Api> api;
   std::unique_ptr<net::HttpServer> cwmp_server;
@@ -175,8 +177,12 @@ Status Hearthd::start() {
     if (!path) return std::nullopt;
     return path->string();
   };
+  p.insight = std::make_unique<insight::Insight>(config_.diagnosis, *p.store, SystemClock::instance());
+  acs_opts.telemetry = p.insight.get();
   p.acs = std::make_unique<acs::AcsService>(std::move(acs_opts), *p.store, SystemClock::instance(), p.requester,
                                             p.metrics);
+  p.insight->set_control(p.acs.get());
+  p.insight->start();
   if (Status st = p.cwmp_server->start(); !st) return st;
   std::string public_url = config_.cwmp_public_url.empty()
                                ? public_url_from(p.cwmp_server->bound_address(), !config_.tls_certificate.empty())
@@ -190,6 +196,7 @@ Status Hearthd::start() {
   api::ApiDeps deps{*p.store, *p.acs, *p.files, p.metrics, SystemClock::instance(),
                     token != nullptr && *token != '\0' ? std::optional<std::string>(token) : std::nullopt,
                     public_url, [&p] { return http_metrics(p); }, config_.metrics_public};
+  deps.diagnosis = p.insight.get();
   p.api = std::make_unique<api::Api>(std::move(deps));
 
   net::HttpServerOptions http_opts;
@@ -220,11 +227,13 @@ void Hearthd::stop() {
   if (p.cwmp_server) p.cwmp_server->stop();
   if (p.http_server) p.http_server->stop();
   if (p.acs) p.acs->stop();
+  if (p.insight) p.insight->stop();
   if (p.store) p.store->flush();
   p.http_server.reset();
   p.cwmp_server.reset();
   p.api.reset();
   p.acs.reset();
+  p.insight.reset();
   p.store.reset();
 }
 

@@ -18,7 +18,12 @@
 //    <p>ChannelUtilization (percent of airtime) and <p>NeighbourBSSCount (overlapping BSSs);
 //    TR-098 LANDevice.1.WLANConfiguration.{i}.<p>ChannelUtilization, <p>NeighbourBSSCount, and
 //    per station (TR-098 has no standard signal) AssociatedDevice.{i}.<p>RSSI, <p>SNR, <p>Noise
-//    (dBm, dB), <p>RxRate, <p>TxRate (Mbit/s), <p>Uptime (s).
+//    (dBm, dB), <p>RxRate, <p>TxRate (Mbit/s), <p>Uptime (s); TR-098 WLANConfiguration.{i}.
+//    <p>AuthFailures (failed 4-way handshakes since boot); TR-181 WiFi.<p>BandSteeringEnable
+//    (writable boolean, WifiConfig::band_steering).
+//  - Stations with the wrong passphrase retry about once a minute; TR-181 shows the last 32
+//    failures in WiFi.DataElements.FailedConnectionEvent.FailedConnectionEventData.{i}.
+//    (StatusCode 0, ReasonCode 15: 4-way handshake timeout), numbered from 1 at boot.
 //  - DataElements SignalStrength and Noise are RCPI/ANPI (0..220), Utilization 0..255.
 //  - Passwords and passphrases read back empty (tr069.md quirk 24).
 #pragma once
@@ -133,6 +138,8 @@ struct DataModelOptions {
   std::string acs_password;       // default: default_acs_password(home.seed, serial)
   std::string connection_request_username;  // default: the gateway's serial number
   std::string connection_request_password;  // default: default_connection_request_password(...)
+  // Share of the memory a leaking firmware loses per hour of uptime (memory-leak scenario).
+  double memory_leak_per_hour = 0.03;
 };
 
 // The credentials a gateway starts with when the options leave them empty, derived from the

@@ -11,6 +11,8 @@
 //     home at http://ADDR:PORT/<random path> (cr_responder.h);
 //   - the scenario schedule applied at its due times, the truth file rewritten when it changes;
 //   - statistics: sessions, failures, latency percentiles, sessions per second.
+//   - line events (optional): each home's power cut and line loss, as its access node would
+//     report them, POSTed to hearthd's /api/v1/line-events (line_event_sender.h).
 // Load mode (options.load) measures the ACS instead: sessions paced to options.rate (or as fast as
 // max_sessions allows) for options.duration_s, then on_finished.
 //
@@ -48,6 +50,13 @@ struct SimulatorOptions {
   bool load = false;
   double rate = 0;
   double duration_s = 30;
+  // Line events (sim/engine/line_events.h): "dying-gasp", "loss-of-signal" and "restored" when a
+  // power cut or a wan-down starts and ends, POSTed as {"events":[...]} to this URL with
+  // "Authorization: Bearer <token>" (README "hearth-sim"); "" sends none.
+  std::string line_events_url;
+  std::string line_events_token;
+  int64_t line_events_retry_ms = 1000;   // first back-off after a failed POST; doubles to 60 s
+  double memory_leak_per_hour = 0.03;    // share of the memory a leak loses per hour of uptime
 };
 
 struct SimulatorStats {
@@ -66,6 +75,9 @@ struct SimulatorStats {
   double p50_ms = 0, p95_ms = 0, p99_ms = 0, max_ms = 0;  // per session, Inform to end
   double elapsed_s = 0;              // since start() (load mode: the measured window)
   double sessions_per_second = 0;    // sessions_ok / elapsed_s
+  uint64_t line_events_sent = 0;     // accepted by the receiver
+  uint64_t line_events_pending = 0;  // queued or in flight
+  uint64_t line_event_posts_failed = 0;
 };
 
 class Simulator {
@@ -87,11 +99,11 @@ class Simulator {
   std::string truth_json() const;
 
   // Binds the connection-request ports, gives every gateway its ConnectionRequestURL and starts
-  // waking homes (load mode: starts the measured window). Errors: kInvalidArgument (bad ACS URL,
-  // https), kUnavailable (a CR port is taken). REQUIRES: `loop` outlives the simulator.
+  // waking homes (load mode: starts the measured window). Errors: kInvalidArgument (bad ACS or
+  // line-events URL, https), kUnavailable (a CR port is taken). REQUIRES: `loop` outlives the simulator.
   Status start(net::EventLoop& loop);
-  // Stops starting sessions, drops those in flight, closes the CR server and writes the truth
-  // file. Idempotent.
+  // Stops starting sessions, drops those in flight and the line events not yet delivered, closes
+  // the CR server and writes the truth file. Idempotent.
   void stop();
   // Re-evaluates due wake-ups now (tests call it after moving a FakeClock).
   void poke();

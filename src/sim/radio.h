@@ -30,13 +30,15 @@ LinkMetrics station_link_to(const Home& home, const Station& station, uint8_t no
 LinkMetrics station_link_on(const Home& home, const Station& station, uint8_t node, Band band);
 
 // Where a station associates when it (re)joins: the strongest online node on 5 GHz when it is
-// dual-band and that signal reaches kBandSteerDbm (band steering), else the strongest on 2.4 GHz.
+// dual-band and that signal reaches kBandSteerDbm with band steering on (WifiConfig), or
+// kClientPrefers5gDbm without it (the client's own choice), else the strongest on 2.4 GHz.
 struct Association {
   uint8_t node = 0;
   Band band = Band::k2g;
   float signal_dbm = -200;
 };
 inline constexpr float kBandSteerDbm = -72;
+inline constexpr float kClientPrefers5gDbm = -65;
 Association best_association(const Home& home, const Station& station);
 
 // PHY rate (kbps) a link reaches at this SNR: the highest MCS whose SNR threshold (+3 dB per

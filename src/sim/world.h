@@ -87,6 +87,9 @@ struct WifiConfig {
   std::string guest_ssid;
   bool radio_enabled_2g = true;
   bool radio_enabled_5g = true;
+  // The gateway steers dual-band stations to 5 GHz when their 5 GHz signal is fair (radio.h
+  // best_association); without it they pick the band themselves.
+  bool band_steering = false;
 };
 
 struct Neighbour {              // a BSS of a neighbouring network

@@ -30,6 +30,8 @@ const char* op_name(const WriteOp& op) {
       "PutFile",      "DeleteFile",   "PutProfile",         "DeleteProfile",    "PutToken",
       "DeleteToken",  "PutMeta",      "PutRegion",          "DeleteRegion",     "PutAccessNode",
       "DeleteAccessNode", "PutSubscriber", "DeleteSubscriber", "PutHome",       "DeleteHome",
+      "PutTelemetrySample", "PutTelemetryRollup", "PutFinding", "PutDiagnosis", "AddOptimisation",
+      "PruneDiagnosis",
   };
   static_assert(std::size(kNames) == std::variant_size_v<WriteOp>);
   return kNames[op.index()];
@@ -128,6 +130,29 @@ struct Checker {
   }
   std::string operator()(const DeleteHome& o) const {
     return o.home_id.empty() ? "empty home id" : "";
+  }
+  std::string operator()(const PutTelemetrySample& o) const {
+    return o.sample.home_id.empty() ? "empty home id" : "";
+  }
+  std::string operator()(const PutTelemetryRollup& o) const {
+    return o.rollup.home_id.empty() ? "empty home id" : "";
+  }
+  std::string operator()(const PutFinding& o) const {
+    if (o.finding.home_id.empty()) return "empty home id";
+    return o.finding.code.empty() ? "empty finding code" : "";
+  }
+  std::string operator()(const PutDiagnosis& o) const {
+    return o.diagnosis.home_id.empty() ? "empty home id" : "";
+  }
+  std::string operator()(const AddOptimisation& o) const {
+    if (o.entry.id < 0) return "negative optimisation id";
+    return o.entry.home_id.empty() ? "empty home id" : "";
+  }
+  std::string operator()(const PruneDiagnosis& o) const {
+    return o.raw_before_ms < 0 || o.rollup_before_ms < 0 || o.findings_before_ms < 0 ||
+                   o.optimisations_before_ms < 0
+               ? "negative bound"
+               : "";
   }
 };
 

@@ -3,13 +3,14 @@
 //
 // What makes an op bad (the batch that carries it fails as a whole, the others are unaffected):
 //   - here: an empty key (device id, parameter name, task or token id, home id, ...), an empty
-//     tag, a device listed twice in one home, a negative task or fault id, a DeleteTask of id 0,
-//     a ClearFaults with neither device nor fault; all kInvalidArgument;
+//     tag, a device listed twice in one home, a negative task, fault or optimisation id, a
+//     DeleteTask of id 0, a ClearFaults with neither device nor fault, a finding without code, a
+//     negative PruneDiagnosis bound; all kInvalidArgument;
 //   - in the backend: an op that needs a device which does not exist (PutParameterValues,
 //     PutParameterInfo, AddEvents, PutTask, AddFault) is kNotFound; a token whose hash belongs to
-//     another token, or an AddFault whose explicit id is taken, is kConflict; for subscribers,
-//     homes and topology see store.h (missing references kNotFound, deleting what is referred to
-//     or a taken email kConflict).
+//     another token, or an AddFault or AddOptimisation whose explicit id is taken, is kConflict;
+//     for subscribers, homes and topology see store.h (missing references kNotFound, deleting
+//     what is referred to or a taken email kConflict).
 // Deletes of things that do not exist succeed (they are idempotent), as does DeleteParameters on
 // an unknown device.
 #pragma once

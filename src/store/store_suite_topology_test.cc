@@ -218,6 +218,21 @@ TEST_P(StoreTopologyTest, EmailsAreFoundIgnoringCase) {
   EXPECT_EQ(account_by_email("anna.berg@example.net"), "1000002");
 }
 
+TEST_P(StoreTopologyTest, ThePlanOfAHomeComesBackAndIsReplaced) {
+  EXPECT_EQ((*store_->get_home("home-1"))->plan_down_kbps, 0u);  // unknown
+  HomeRecord h = home("home-1", "1000001", "an-1", {home_device("gateway", "A1")});
+  h.plan_down_kbps = 1000000;
+  h.plan_up_kbps = 4294967295u;  // the whole range of the field survives
+  write_ok(WriteBatch().add(PutHome{h}));
+  EXPECT_EQ(**store_->get_home("home-1"), h);
+  EXPECT_EQ(store_->list_homes(HomeQuery{.account = "1000001"})->homes.at(0), h);
+  EXPECT_EQ(**store_->home_for_device(h.devices[0].device_id), h);
+  h.plan_down_kbps = 0;
+  h.plan_up_kbps = 0;
+  write_ok(WriteBatch().add(PutHome{h}));
+  EXPECT_EQ(**store_->get_home("home-1"), h);
+}
+
 TEST_P(StoreTopologyTest, AnEmailOfAnotherSubscriberIsAConflict) {
   EXPECT_EQ(failure(WriteBatch().add(
                 PutSubscriber{subscriber("1000002", "Bo Ek", "anna.BERG@example.net")})),

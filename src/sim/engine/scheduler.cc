@@ -184,6 +184,11 @@ void Simulator::Impl::fetch_done(uint32_t home, FetchOutcome outcome) {
 
 void Simulator::Impl::apply_scenarios(int64_t now) {
   schedule.apply_due(fleet, now);
+  if (line_events) {
+    std::vector<LineEvent> events;
+    line_watch.observe(fleet, now, &events);
+    line_events->send(std::move(events));
+  }
   // Conditions, stations or neighbours may have changed anywhere: every home looks again
   // (cpe.h: tick() whenever the home changed). Those in a session do so when it ends.
   for (uint32_t h = 0; h < slots.size(); ++h) {

@@ -43,6 +43,7 @@ Simulator::Impl::Impl(SimulatorOptions opts, const Clock& c)
   DataModelOptions dm;
   dm.acs_url = options.acs_url;
   dm.periodic_inform_interval_s = options.inform_interval_s;
+  dm.memory_leak_per_hour = options.memory_leak_per_hour;
   for (size_t i = 0; i < n; ++i) {
     Home& home = fleet.homes[i];
     const ModelInfo& model = model_of(home.nodes.empty() ? 0 : home.nodes[0].model);
@@ -93,6 +94,8 @@ void Simulator::Impl::shutdown() {
   fetch_waiting.clear();
   ready.clear();
   if (cr_server) cr_server->stop();
+  if (line_events) line_events_stats = line_events->stats();
+  line_events.reset();
   if (was_started && !options.truth_path.empty()) write_truth_if_changed();
 }
 
@@ -124,6 +127,17 @@ Status Simulator::start(net::EventLoop& loop) {
   auto acs = parse_acs_endpoint(s.options.acs_url);
   if (!acs.ok()) return acs.error();
   s.acs = std::move(*acs);
+  if (!s.options.line_events_url.empty()) {
+    LineEventSenderOptions lo;
+    lo.url = s.options.line_events_url;
+    lo.token = s.options.line_events_token;
+    lo.timeout = std::chrono::milliseconds(s.options.request_timeout_ms);
+    lo.first_retry = std::chrono::milliseconds(std::max<int64_t>(1, s.options.line_events_retry_ms));
+    auto sender = LineEventSender::create(loop, std::move(lo));
+    if (!sender.ok()) return sender.error();
+    s.line_events = std::move(*sender);
+    s.line_watch.reset(s.fleet);  // lines down before the start are not news
+  }
   s.loop = &loop;
 
   CrResponder::Homes homes;
@@ -208,6 +222,12 @@ SimulatorStats Simulator::stats() const {
     out.elapsed_s = std::chrono::duration<double>(end - s.started_at).count();
   }
   out.sessions_per_second = out.elapsed_s > 0 ? static_cast<double>(out.sessions_ok) / out.elapsed_s : 0;
+  {
+    const LineEventSenderStats le = s.line_events ? s.line_events->stats() : s.line_events_stats;
+    out.line_events_sent = le.sent;
+    out.line_events_pending = le.pending;
+    out.line_event_posts_failed = le.failed_posts;
+  }
   return out;
 }
 

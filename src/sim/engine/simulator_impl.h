@@ -19,6 +19,8 @@
 #include "sim/engine/cwmp_session.h"
 #include "sim/engine/fetcher.h"
 #include "sim/engine/latency_histogram.h"
+#include "sim/engine/line_event_sender.h"
+#include "sim/engine/line_events.h"
 #include "sim/engine/wake_queue.h"
 #include "sim/scenario.h"
 
@@ -74,6 +76,9 @@ struct Simulator::Impl {
   std::unique_ptr<CrResponder> cr;
   std::unique_ptr<net::LoopHttpServer> cr_server;
   std::vector<std::string> cr_urls_prefix;  // "http://ADDR:PORT" per CR port
+  LineWatch line_watch;
+  std::unique_ptr<LineEventSender> line_events;  // null without options.line_events_url
+  LineEventSenderStats line_events_stats;          // the sender's, kept when it is dropped at stop
 
   std::unordered_map<uint32_t, std::unique_ptr<CwmpSession>> sessions;
   std::unordered_map<uint32_t, std::unique_ptr<Fetcher>> fetchers;

@@ -4,6 +4,7 @@
 
 #include "core/strings.h"
 #include "sim/model/diagnostics.h"
+#include "sim/model/failed_joins.h"
 #include "sim/model/render.h"
 #include "sim/model/view.h"
 
@@ -29,6 +30,7 @@ Gateway::Gateway(Home& home, const DataModelOptions& options)
                         ? default_connection_request_password(home.seed, serial)
                         : options.connection_request_password;
   st_.periodic_interval_s = options.periodic_inform_interval_s;
+  st_.memory_leak_per_hour = options.memory_leak_per_hour;
   st_.initial_wifi = home.wifi;
   for (const Node& n : home.nodes) {
     st_.initial_nodes.push_back(
@@ -124,6 +126,7 @@ void Gateway::booted(int64_t now_ms) {
   st_.channel_change_ms = {};
   st_.diagnostics.reset();  // results do not survive a reboot; states read None again
   st_.tables.clear();       // dynamic rows are numbered afresh
+  if (st_.failed_joins) st_.failed_joins->clear();
 }
 
 void Gateway::factory_reset(int64_t now_ms) {

@@ -7,6 +7,7 @@
 #include "sim/model/diagnostics.h"
 #include "sim/model/format.h"
 #include "sim/model/gateway.h"
+#include "sim/radio.h"
 
 namespace hearth::sim::model {
 namespace {
@@ -24,6 +25,20 @@ cwmp::SetParameterValuesFault fault(const std::string& name, uint32_t code) {
 // AutoChannelEnable beats the implicit "off" of a Channel write, and a diagnostic requested
 // together with its inputs is not reset by them.
 bool goes_last(Target t) { return t == Target::kAutoChannel || t == Target::kDiagState; }
+
+// Band steering switched on: the gateway sends its dual-band stations on 2.4 GHz whose 5 GHz
+// signal is fair a BSS transition request (802.11v) to its node's 5 GHz BSS. Later (re)joins
+// follow radio.h best_association, which reads the switch.
+void steer_to_5g(Home& home, int64_t now_ms) {
+  if (!home.wifi.radio_enabled_5g) return;
+  for (Station& s : home.stations) {
+    if (!s.connected || s.wrong_password || !s.dual_band || s.band != Band::k2g) continue;
+    if (s.node >= home.nodes.size() || !home.nodes[s.node].online) continue;
+    if (station_link_on(home, s, s.node, Band::k5g).signal_dbm < kBandSteerDbm) continue;
+    s.band = Band::k5g;
+    s.associated_since_ms = now_ms;
+  }
+}
 
 }  // namespace
 
@@ -122,6 +137,10 @@ void Gateway::apply(const Emitter::Found& found, const std::string& value, int64
       break;
     case Target::kGuestEnable:
       home_.wifi.guest_enabled = on;
+      break;
+    case Target::kBandSteering:
+      home_.wifi.band_steering = on;
+      if (on) steer_to_5g(home_, now_ms);
       break;
     case Target::kDiagState: {
       if (!st_.diagnostics) st_.diagnostics = std::make_unique<DiagnosticsStore>();

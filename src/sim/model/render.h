@@ -24,6 +24,8 @@ void tr181_management_server(const View& v, Emitter& e);
 void tr181_wan(const View& v, Emitter& e);        // DSL / Optical / Ethernet / PPP / IP / DNS / NAT
 void tr181_wifi(const View& v, Emitter& e);       // Radio, SSID, AccessPoint, neighbour scan
 void tr181_data_elements(const View& v, Emitter& e);  // inside "Device.WiFi."
+// DataElements.FailedConnectionEvent, inside "Device.WiFi.DataElements.".
+void tr181_failed_connections(const View& v, Emitter& e);
 void tr181_hosts(const View& v, Emitter& e);
 // TR-098 areas (inside "InternetGatewayDevice.").
 void tr098_lan(const View& v, Emitter& e);        // LANDevice.1

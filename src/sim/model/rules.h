@@ -48,6 +48,7 @@ enum class Target : uint8_t {
   kSsid,              // arg: 0 main, 1 guest -> WifiConfig
   kPassphrase,        // arg: 0 main, 1 guest (guest kept in the map)
   kGuestEnable,       // WifiConfig::guest_enabled
+  kBandSteering,      // WifiConfig::band_steering (turning it on steers stations at once)
   kDiagState,         // arg: DiagnosticKind
   kDiagInput,         // arg: DiagnosticKind (stored; resets the state to None)
 };

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "sim/model/diagnostics.h"
+#include "sim/model/failed_joins.h"
 
 namespace hearth::sim::model {
 

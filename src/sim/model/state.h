@@ -18,6 +18,7 @@
 namespace hearth::sim::model {
 
 struct DiagnosticsStore;  // diagnostics.h
+class FailedJoinLog;     // failed_joins.h
 
 // Rows keyed by MAC with instance numbers that stay while the key stays present. New keys get
 // numbers above every number given since the last clear (a boot), like real CPE stacks.
@@ -64,6 +65,7 @@ struct DeviceState {
   std::string acs_url, acs_username, acs_password;
   std::string cr_username, cr_password;
   uint32_t periodic_interval_s = 300;
+  double memory_leak_per_hour = 0.03;  // DataModelOptions::memory_leak_per_hour
   WifiConfig initial_wifi;
   std::vector<NodeRadioDefaults> initial_nodes;
 
@@ -87,6 +89,8 @@ struct DeviceState {
   // tables valid; null until first used.
   mutable std::vector<std::unique_ptr<InstanceTable>> tables;
   mutable WanCounters wan;
+  // Failed joins (wrong passphrase) logged since boot; null until a station first failed.
+  mutable std::unique_ptr<FailedJoinLog> failed_joins;
 
   // The written value of a full name, or nullptr.
   const std::string* written_value(std::string_view name) const;

@@ -3,7 +3,8 @@
 // hosts table. TR-098 has no per-station signal: this model reports it in Huawei's vendor
 // parameters AssociatedDevice.{i}.X_HW_RSSI / X_HW_SNR / X_HW_Noise (dBm, dB) and X_HW_RxRate /
 // X_HW_TxRate (Mbit/s), and the radio's airtime use and overlapping neighbour count in
-// WLANConfiguration.{i}.X_HW_ChannelUtilization (percent) and X_HW_NeighbourBSSCount. Radio,
+// WLANConfiguration.{i}.X_HW_ChannelUtilization (percent), X_HW_NeighbourBSSCount and
+// X_HW_AuthFailures (failed 4-way handshakes since boot, a StatsCounter32). Radio,
 // channel, SSID and passphrase writes reach the Home as in TR-181.
 #include <cmath>
 
@@ -98,6 +99,9 @@ void wlan(const View& v, Emitter& e, const Wlan& w) {
        [&] { return u64(share_percent(v.util(0, w.band).total)); });
   e.ro(v.model.vendor_prefix + "NeighbourBSSCount", ValueType::kUnsignedInt,
        [&] { return u64(overlapping_neighbours(v.home, w.band, v.channel(0, w.band), v.width(0, w.band))); });
+  // Failed 4-way handshakes since boot (stations with the wrong passphrase; failed_joins.h).
+  e.ro(v.model.vendor_prefix + "AuthFailures", ValueType::kUnsignedInt,
+       [&] { return u64(w.guest ? 0 : v.failed_joins().failures(w.band)); });
   if (Scope psk{e, "PreSharedKey"}) {
     if (Scope one{e, 1}) {
       secret(v, e, "KeyPassphrase", length(8, 63), Target::kPassphrase, w.guest ? 1 : 0);

@@ -201,11 +201,9 @@ std::string extender_host_name(const View& v, uint8_t node) {
   return name + "-" + std::to_string(node);
 }
 
-void tr181_data_elements(const View& v, Emitter& e) {
-  Scope de(e, "DataElements");
-  if (!de) return;
-  Scope net(e, "Network");
-  if (!net) return;
+namespace {
+
+void network(const View& v, Emitter& e) {
   const std::string controller = v.mac(v.home.nodes[0].mac);
   size_t online = 0;
   for (const Node& n : v.home.nodes) online += n.online ? 1 : 0;
@@ -221,6 +219,15 @@ void tr181_data_elements(const View& v, Emitter& e) {
     Scope inst(e, static_cast<uint32_t>(k + 1));  // stable: the node's place in the home
     if (inst) device(v, e, static_cast<uint8_t>(k));
   }
+}
+
+}  // namespace
+
+void tr181_data_elements(const View& v, Emitter& e) {
+  Scope de(e, "DataElements");
+  if (!de) return;
+  if (Scope net{e, "Network"}) network(v, e);
+  tr181_failed_connections(v, e);
 }
 
 void tr181_hosts(const View& v, Emitter& e) {

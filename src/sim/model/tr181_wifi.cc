@@ -1,6 +1,7 @@
 // TR-181 Device.WiFi. (tr069.md 7.4): one Radio per band of the gateway (2.4, 5 and, for models
 // that have it, 6 GHz), a main SSID/AccessPoint per radio, a guest SSID/AccessPoint on 2.4 and
-// 5 GHz, and SSIDs/AccessPoints the ACS adds. Channel, width, power and enable writes go into the
+// 5 GHz, SSIDs/AccessPoints the ACS adds, and the vendor's band steering switch
+// (WiFi.<prefix>BandSteeringEnable, WifiConfig::band_steering). Channel, width, power and enable writes go into the
 // Home (radio model inputs); the SSID and passphrase into its WifiConfig. Stations associated
 // with the gateway appear under their band's main AccessPoint with the radio model's link;
 // stations on extenders appear in DataElements (tr181_mesh.cc).
@@ -256,6 +257,10 @@ void tr181_wifi(const View& v, Emitter& e) {
   e.ro("SSIDNumberOfEntries", ValueType::kUnsignedInt, [&] { return u64(ssids.size()); });
   e.ro("AccessPointNumberOfEntries", ValueType::kUnsignedInt, [&] { return u64(aps.size()); });
   e.ro("EndPointNumberOfEntries", ValueType::kUnsignedInt, [] { return std::string("0"); });
+  if (!v.model.vendor_prefix.empty()) {
+    e.rw(v.model.vendor_prefix + "BandSteeringEnable", ValueType::kBoolean, {}, Hook{Target::kBandSteering, 0},
+         [&] { return std::string(boolean(v.home.wifi.band_steering)); });
+  }
   if (Scope table{e, "Radio"}) {
     for (int b = 0; b < kBandCount; ++b) {
       if (!v.node_has_band(0, band_at(b))) continue;

@@ -154,6 +154,18 @@ const std::vector<InstanceTable::Row>& View::host_rows() const {
   return t.rows();
 }
 
+const FailedJoinLog& View::failed_joins() const {
+  if (!st.failed_joins) {
+    static const FailedJoinLog kNone;
+    const bool failing = std::any_of(home.stations.begin(), home.stations.end(),
+                                     [](const Station& s) { return s.wrong_password; });
+    if (!failing) return kNone;
+    st.failed_joins = std::make_unique<FailedJoinLog>();
+  }
+  st.failed_joins->sync(home, st.boot_ms, now);
+  return *st.failed_joins;
+}
+
 uint64_t View::uptime_s() const {
   return now > st.boot_ms ? static_cast<uint64_t>((now - st.boot_ms) / 1000) : 0;
 }
@@ -176,8 +188,8 @@ uint32_t View::memory_free_kb() const {
   size_t assoc = 0;
   for (const auto& s : home.stations) assoc += associated(s) ? 1 : 0;
   double share = base - 0.002 * double(assoc);
-  // A leaking firmware loses about 3% of the memory per hour of uptime.
-  if (home.cond.memory_leak) share -= 0.03 * double(uptime_s()) / 3600.0;
+  // A leaking firmware loses a share of the memory per hour of uptime (3% by default).
+  if (home.cond.memory_leak) share -= st.memory_leak_per_hour * double(uptime_s()) / 3600.0;
   return static_cast<uint32_t>(total * std::max(0.02, share));
 }
 

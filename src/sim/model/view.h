@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "sim/models.h"
+#include "sim/model/failed_joins.h"
 #include "sim/model/format.h"
 #include "sim/model/state.h"
 #include "sim/radio.h"
@@ -76,6 +77,8 @@ class View {
     Band band = Band::k5g;            // the band of a Wi-Fi link
   };
   HostEntity host_entity(const InstanceTable::Row& row) const;
+  // The failed joins of stations with the wrong passphrase, brought up to now.
+  const FailedJoinLog& failed_joins() const;
 
   // ---- device ----
   uint64_t uptime_s() const;

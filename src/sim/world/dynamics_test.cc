@@ -144,6 +144,7 @@ TEST(DynamicsTest, StationsRoamToABetterNodeUnlessSticky) {
   s.floor = ext.floor;
   s.extra_walls = 2;  // far from the gateway: below the roaming trigger there
   s.node = 0;
+  s.band = Band::k5g;  // where the gateway hears it below the roaming trigger
   s.connected = true;
   Home sticky = h;
   sticky.stations[0].sticky = true;

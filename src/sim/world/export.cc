@@ -22,6 +22,12 @@ ojson device(const Node& n, const std::vector<ModelInfo>& models) {
   return d;
 }
 
+// The subscribed speed; null when the world has none (the import takes only positive speeds).
+ojson plan(const Wan& w) {
+  if (w.plan_down_kbps == 0 || w.plan_up_kbps == 0) return nullptr;
+  return {{"downKbps", w.plan_down_kbps}, {"upKbps", w.plan_up_kbps}};
+}
+
 }  // namespace
 
 std::string truth_to_json(const std::vector<TruthRecord>& truth) {
@@ -65,7 +71,11 @@ std::string export_fleet_json(const Fleet& fleet, const std::vector<ModelInfo>& 
     ojson devices = ojson::array();
     for (const Node& n : h.nodes) devices.push_back(device(n, models));
     const std::string an = h.access_node < fleet.access_nodes.size() ? fleet.access_nodes[h.access_node].id : "";
-    homes.push_back({{"id", h.id}, {"account", s.account}, {"accessNode", an}, {"devices", std::move(devices)}});
+    homes.push_back({{"id", h.id},
+                     {"account", s.account},
+                     {"accessNode", an},
+                     {"plan", plan(h.wan)},
+                     {"devices", std::move(devices)}});
   }
   doc["subscribers"] = std::move(subscribers);
   doc["homes"] = std::move(homes);

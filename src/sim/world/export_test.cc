@@ -47,6 +47,8 @@ TEST(ExportTest, WritesTheImportFormat) {
     EXPECT_EQ(home["id"], h.id);
     EXPECT_EQ(home["account"], h.subscriber.account);
     EXPECT_EQ(home["accessNode"], fleet.access_nodes[h.access_node].id);
+    EXPECT_EQ(home["plan"]["downKbps"], h.wan.plan_down_kbps);
+    EXPECT_EQ(home["plan"]["upKbps"], h.wan.plan_up_kbps);
     ASSERT_EQ(home["devices"].size(), h.nodes.size());
     for (size_t n = 0; n < h.nodes.size(); ++n) {
       const json& d = home["devices"][n];
@@ -60,6 +62,21 @@ TEST(ExportTest, WritesTheImportFormat) {
     }
   }
   EXPECT_GT(extenders, 0u);
+}
+
+TEST(ExportTest, ThePlanIsTheWanPlanOrNullWithoutOne) {
+  Fleet fleet = testing::small_fleet(3);
+  fleet.homes[0].wan.plan_down_kbps = 1000000;
+  fleet.homes[0].wan.plan_up_kbps = 250000;
+  fleet.homes[1].wan.plan_down_kbps = 0;
+  const json doc = json::parse(export_fleet_json(fleet, testing::fake_models()));
+  EXPECT_EQ(doc["homes"][0]["plan"], json({{"downKbps", 1000000}, {"upKbps", 250000}}));
+  EXPECT_TRUE(doc["homes"][1]["plan"].is_null());
+  const std::string text = export_fleet_json(fleet, testing::fake_models());
+  // After the access node, before the devices.
+  EXPECT_NE(text.find(R"(","plan":{"downKbps":1000000,"upKbps":250000},"devices":[)"),
+            std::string::npos);
+  EXPECT_LT(text.find("\"accessNode\":\"an-"), text.find("\"plan\""));
 }
 
 TEST(ExportTest, KeysComeInTheDocumentedOrder) {

@@ -224,7 +224,9 @@ Association best_association(const Home& home, const Station& station) {
       if (s > best5.signal_dbm) best5 = {node, Band::k5g, s};
     }
   }
-  if (best5.signal_dbm >= kBandSteerDbm) return best5;
+  // Left to itself a client settles for the stronger 2.4 GHz signal unless 5 GHz is strong; a
+  // steering gateway pushes it to 5 GHz whenever that signal is fair.
+  if (best5.signal_dbm >= (home.wifi.band_steering ? kBandSteerDbm : kClientPrefers5gDbm)) return best5;
   if (best2.signal_dbm > -200) return best2;
   return best5;
 }

@@ -179,7 +179,7 @@ void start_bad_extender(Home& home, Activation& a, int64_t at_ms) {
   reassociate_all(home, at_ms);
 }
 
-void start_wrong_password(Home& home, Activation& a, Rng& rng) {
+void start_wrong_password(Home& home, Activation& a, Rng& rng, int64_t at_ms) {
   static constexpr int kRank[6] = {0, 2, 1, 3, 4, 5};  // a phone or a tablet
   const std::vector<size_t> order = ranked(home, rng, kRank);
   if (order.empty()) return;
@@ -187,6 +187,10 @@ void start_wrong_password(Home& home, Activation& a, Rng& rng) {
   a.undo.stations.push_back(save(s));
   s.wrong_password = true;
   s.connected = false;
+  // It left the network now: while it fails, associated_since_ms is when its failed joins began
+  // (the gateway's log of them, sim/model/failed_joins.h, starts there); its node and band stay
+  // the BSS it keeps trying.
+  s.associated_since_ms = at_ms;
 }
 
 }  // namespace
@@ -199,7 +203,7 @@ void start_effect(Home& home, Activation& a, int64_t at_ms) {
     case ScenarioType::kStickyClient: start_sticky(home, a, rng, at_ms); break;
     case ScenarioType::kLegacyClient: start_legacy(home, a, rng, at_ms); break;
     case ScenarioType::kBadExtenderPlacement: start_bad_extender(home, a, at_ms); break;
-    case ScenarioType::kWrongWifiPassword: start_wrong_password(home, a, rng); break;
+    case ScenarioType::kWrongWifiPassword: start_wrong_password(home, a, rng, at_ms); break;
     case ScenarioType::kPowerCut:
       for (Station& s : home.stations) s.connected = false;
       break;

@@ -373,6 +373,32 @@ TEST(ScenarioTest, RandomSharesAreDeterministicAndPreferHomesThatFit) {
   EXPECT_LE(sticky_without_extender, 3u);
 }
 
+TEST(ScenarioTest, AWrongPasswordStationFailsFromTheStartAndRejoinsAtTheEnd) {
+  // The gateway's log of failed joins (sim/model/failed_joins.h) reads both times from the
+  // station: associated_since_ms is when it lost the network, then when it joined again.
+  Fleet fleet = small_fleet(20, 3);
+  for (Home& h : fleet.homes) advance(h, kStart);
+  ScenarioSchedule schedule(fleet, kStart);
+  ASSERT_TRUE(schedule.add_spec("wrong-wifi-password:home-000003@+5m/30m").ok());
+  Home& h = fleet.homes[2];
+  schedule.apply_due(fleet, kStart + 5 * kMinute + 20);
+  const Station* failing = nullptr;
+  for (const Station& s : h.stations) failing = s.wrong_password ? &s : failing;
+  ASSERT_NE(failing, nullptr);
+  const Mac mac = failing->mac;
+  EXPECT_FALSE(failing->connected);
+  EXPECT_EQ(failing->associated_since_ms, kStart + 5 * kMinute);
+  advance(h, kStart + 20 * kMinute);
+  EXPECT_EQ(failing->associated_since_ms, kStart + 5 * kMinute);
+  schedule.apply_due(fleet, kStart + 35 * kMinute);
+  for (const Station& s : h.stations) {
+    if (!(s.mac == mac)) continue;
+    EXPECT_FALSE(s.wrong_password);
+    EXPECT_TRUE(s.connected);
+    EXPECT_EQ(s.associated_since_ms, kStart + 35 * kMinute);
+  }
+}
+
 TEST(ScenarioTest, TruthJsonHasTheDocumentedShape) {
   std::vector<TruthRecord> truth(2);
   truth[0] = {"home-000003", "1000003", "an-01", "weak-coverage", "WIFI-COV-1", kStart, kStart + kHour};

@@ -6,6 +6,7 @@
 
 #include "core/strings.h"
 #include "store/limits.h"
+#include "store/memory/diagnosis_ops.h"
 #include "store/memory/topology_ops.h"
 #include "store/memory/undo_log.h"
 #include "store/op_checks.h"
@@ -246,6 +247,13 @@ class Applier {
     requires requires(const Op& o, MemoryState* s, UndoLog* u) { apply_topology_op(o, s, u); }
   Status apply_op(const Op& o) {
     return apply_topology_op(o, &s_, &undo_);
+  }
+
+  // Telemetry, findings, diagnoses and the optimisation log (diagnosis_ops.h).
+  template <typename Op>
+    requires requires(const Op& o, MemoryState* s, UndoLog* u) { apply_diagnosis_op(o, s, u); }
+  Status apply_op(const Op& o) {
+    return apply_diagnosis_op(o, &s_, &undo_);
   }
 
   MemoryState& s_;

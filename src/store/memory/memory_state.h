@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <tuple>
+#include <utility>
 #include <vector>
 
 #include "core/result.h"
@@ -34,6 +36,14 @@ struct MemoryState {
   std::map<std::string, std::string> subscriber_emails;  // lower-case email -> account
   std::map<std::string, HomeRecord> homes;
   std::map<std::string, std::string> device_homes;  // device id -> home id
+  // Diagnosis, keyed as in store.h so that a home's rows are one contiguous, time-ordered range.
+  std::map<std::pair<std::string, int64_t>, TelemetrySampleRecord> telemetry;  // (home, time)
+  std::map<std::pair<std::string, int64_t>, TelemetryRollupRecord> rollups;    // (home, hour)
+  std::map<std::tuple<std::string, std::string, std::string, int64_t>, FindingRecord>
+      findings;  // (home, code, entity, start)
+  std::map<std::string, DiagnosisRecord> diagnoses;     // home id ->
+  std::map<int64_t, OptimisationRecord> optimisations;  // id ->
+  int64_t max_optimisation_id = 0;  // largest optimisation id ever stored
   int64_t max_task_id = 0;   // largest task id ever stored
   int64_t max_fault_id = 0;  // largest fault id ever stored
   uint64_t next_event_seq = 1;

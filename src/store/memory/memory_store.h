@@ -48,6 +48,19 @@ class MemoryStore final : public Store {
   Result<std::optional<HomeRecord>> home_for_device(const std::string& device_id) override;
   Result<std::map<std::string, uint64_t>> count_homes_by_access_node() override;
 
+  // Diagnosis: diagnosis_queries.cc.
+  Result<std::vector<TelemetrySampleRecord>> list_telemetry(const std::string& home_id,
+                                                            int64_t from_ms, int64_t to_ms,
+                                                            size_t limit) override;
+  Result<std::vector<TelemetryRollupRecord>> list_rollups(const std::string& home_id,
+                                                          int64_t from_ms, int64_t to_ms,
+                                                          size_t limit) override;
+  Result<std::vector<FindingRecord>> find_findings(const FindingQuery& query) override;
+  Result<std::optional<DiagnosisRecord>> get_diagnosis(const std::string& home_id) override;
+  Result<std::vector<DiagnosisRecord>> list_diagnoses(const DiagnosisQuery& query) override;
+  Result<std::vector<OptimisationRecord>> list_optimisations(const std::string& home_id,
+                                                             size_t limit) override;
+
  private:
   bool matches(const DeviceRecord& d, const DeviceQuery& q) const;  // REQUIRES: mu_ held
   bool matches(const HomeRecord& h, const HomeQuery& q) const;      // REQUIRES: mu_ held

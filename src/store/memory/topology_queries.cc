@@ -2,25 +2,10 @@
 #include <string>
 
 #include "core/strings.h"
+#include "store/memory/lookup.h"
 #include "store/memory/memory_store.h"
 
 namespace hearth::store::memory {
-
-namespace {
-
-template <typename Map>
-auto find_copy(const Map& map, const typename Map::key_type& key)
-    -> std::optional<typename Map::mapped_type> {
-  auto it = map.find(key);
-  if (it == map.end()) return std::nullopt;
-  return it->second;
-}
-
-bool contains_folded(const std::string& haystack, const std::string& folded_needle) {
-  return to_lower(haystack).find(folded_needle) != std::string::npos;
-}
-
-}  // namespace
 
 Result<std::optional<RegionRecord>> MemoryStore::get_region(const std::string& id) {
   std::lock_guard<std::mutex> lock(mu_);

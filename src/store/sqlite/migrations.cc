@@ -209,9 +209,74 @@ CREATE TABLE home_devices (
 CREATE INDEX home_devices_home ON home_devices(home_key, position);
 )sql";
 
+// Version 3: the diagnosis, and the subscribed speed of a home (0: unknown).
+//
+// Telemetry is the bulk of it (a sample per home every few minutes): raw samples and hourly
+// rollups are WITHOUT ROWID tables keyed (home, time), so a home's series is one contiguous
+// range of the primary key and a write is one insert; a second index on time alone makes
+// retention a range delete. Nothing here refers to homes: a device may be diagnosed before it
+// is placed in a home, and telemetry outlives a home's re-import.
+// Findings are keyed as the diagnosis names them; reads go by home and start, or through the
+// partial index of the open ones. The optimisation log keeps ids never reused (AUTOINCREMENT),
+// as the API names entries by id.
+constexpr const char* kV3 = R"sql(
+ALTER TABLE homes ADD COLUMN plan_down_kbps INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE homes ADD COLUMN plan_up_kbps INTEGER NOT NULL DEFAULT 0;
+
+CREATE TABLE telemetry_raw (
+  home_id TEXT NOT NULL,
+  time_ms INTEGER NOT NULL,
+  data TEXT NOT NULL,
+  PRIMARY KEY (home_id, time_ms)
+) WITHOUT ROWID;
+CREATE INDEX telemetry_raw_time ON telemetry_raw(time_ms);
+
+CREATE TABLE telemetry_hourly (
+  home_id TEXT NOT NULL,
+  hour_ms INTEGER NOT NULL,
+  data TEXT NOT NULL,
+  PRIMARY KEY (home_id, hour_ms)
+) WITHOUT ROWID;
+CREATE INDEX telemetry_hourly_time ON telemetry_hourly(hour_ms);
+
+CREATE TABLE findings (
+  home_id TEXT NOT NULL,
+  code TEXT NOT NULL,
+  entity TEXT NOT NULL,
+  start_ms INTEGER NOT NULL,
+  severity TEXT NOT NULL,
+  end_ms INTEGER NOT NULL,
+  json TEXT NOT NULL,
+  PRIMARY KEY (home_id, code, entity, start_ms)
+) WITHOUT ROWID;
+CREATE INDEX findings_home_start ON findings(home_id, start_ms);
+CREATE INDEX findings_open ON findings(start_ms) WHERE end_ms = 0;
+CREATE INDEX findings_ended ON findings(end_ms) WHERE end_ms <> 0;
+
+CREATE TABLE diagnoses (
+  home_id TEXT PRIMARY KEY,
+  time_ms INTEGER NOT NULL,
+  health INTEGER NOT NULL,
+  primary_code TEXT NOT NULL,
+  json TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX diagnoses_health ON diagnoses(health, home_id);
+
+CREATE TABLE optimisations (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  home_id TEXT NOT NULL,
+  time_ms INTEGER NOT NULL,
+  action TEXT NOT NULL,
+  json TEXT NOT NULL
+);
+CREATE INDEX optimisations_home_time ON optimisations(home_id, time_ms);
+CREATE INDEX optimisations_time ON optimisations(time_ms);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, kV1},
     {2, kV2},
+    {3, kV3},
 };
 
 }  // namespace

@@ -42,6 +42,12 @@ Status OpApplier::apply(const WriteOp& op) {
           [&](const DeleteSubscriber& o) { return topology_.delete_subscriber(o); },
           [&](const PutHome& o) { return topology_.put_home(o); },
           [&](const DeleteHome& o) { return topology_.delete_home(o); },
+          [&](const PutTelemetrySample& o) { return diagnosis_.put_sample(o); },
+          [&](const PutTelemetryRollup& o) { return diagnosis_.put_rollup(o); },
+          [&](const PutFinding& o) { return diagnosis_.put_finding(o); },
+          [&](const PutDiagnosis& o) { return diagnosis_.put_diagnosis(o); },
+          [&](const AddOptimisation& o) { return diagnosis_.add_optimisation(o); },
+          [&](const PruneDiagnosis& o) { return diagnosis_.prune(o); },
       },
       op);
 }

@@ -5,6 +5,7 @@
 #include "core/result.h"
 #include "store/sqlite/connection.h"
 #include "store/sqlite/device_writer.h"
+#include "store/sqlite/diagnosis_writer.h"
 #include "store/sqlite/parameter_writer.h"
 #include "store/sqlite/record_writer.h"
 #include "store/sqlite/segment_writer.h"
@@ -19,7 +20,8 @@ class OpApplier {
       : devices_(conn, &counts_),
         parameters_(conn, segments, &counts_),
         records_(conn),
-        topology_(conn) {}
+        topology_(conn),
+        diagnosis_(conn) {}
 
   Status apply(const WriteOp& op);
   // Rows added or removed by the ops applied since the last call.
@@ -31,6 +33,7 @@ class OpApplier {
   ParameterWriter parameters_;
   RecordWriter records_;
   TopologyWriter topology_;
+  DiagnosisWriter diagnosis_;
 };
 
 }  // namespace hearth::store::sqlite

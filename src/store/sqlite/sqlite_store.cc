@@ -1,6 +1,7 @@
 #include "store/sqlite/sqlite_store.h"
 
 #include "store/sqlite/device_queries.h"
+#include "store/sqlite/diagnosis_queries.h"
 #include "store/sqlite/migrations.h"
 #include "store/sqlite/parameter_queries.h"
 #include "store/sqlite/record_queries.h"
@@ -162,6 +163,33 @@ Result<std::optional<HomeRecord>> SqliteStore::home_for_device(const std::string
 }
 Result<std::map<std::string, uint64_t>> SqliteStore::count_homes_by_access_node() {
   return query_home_counts(readers_->acquire().get());
+}
+
+// ---- diagnosis (diagnosis_queries.h) ----
+
+Result<std::vector<TelemetrySampleRecord>> SqliteStore::list_telemetry(const std::string& home_id,
+                                                                       int64_t from_ms,
+                                                                       int64_t to_ms,
+                                                                       size_t limit) {
+  return query_telemetry(readers_->acquire().get(), home_id, from_ms, to_ms, limit);
+}
+Result<std::vector<TelemetryRollupRecord>> SqliteStore::list_rollups(const std::string& home_id,
+                                                                     int64_t from_ms,
+                                                                     int64_t to_ms, size_t limit) {
+  return query_rollups(readers_->acquire().get(), home_id, from_ms, to_ms, limit);
+}
+Result<std::vector<FindingRecord>> SqliteStore::find_findings(const FindingQuery& query) {
+  return query_findings(readers_->acquire().get(), query);
+}
+Result<std::optional<DiagnosisRecord>> SqliteStore::get_diagnosis(const std::string& home_id) {
+  return query_diagnosis(readers_->acquire().get(), home_id);
+}
+Result<std::vector<DiagnosisRecord>> SqliteStore::list_diagnoses(const DiagnosisQuery& query) {
+  return query_diagnoses(readers_->acquire().get(), query);
+}
+Result<std::vector<OptimisationRecord>> SqliteStore::list_optimisations(const std::string& home_id,
+                                                                        size_t limit) {
+  return query_optimisations(readers_->acquire().get(), home_id, limit);
 }
 
 }  // namespace hearth::store::sqlite

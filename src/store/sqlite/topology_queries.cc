@@ -39,7 +39,8 @@ SubscriberRecord read_subscriber(const Statement& s) {
 
 // Homes: column 0 is the key (for reading the devices), the record starts at column 1.
 const char* const kHomeColumns =
-    "h.key, h.id, h.account, h.access_node_id, h.created_ms, h.updated_ms";
+    "h.key, h.id, h.account, h.access_node_id, h.created_ms, h.updated_ms, h.plan_down_kbps, "
+    "h.plan_up_kbps";
 struct KeyedHome {
   int64_t key = 0;
   HomeRecord home;
@@ -52,6 +53,8 @@ KeyedHome read_home(const Statement& s) {
   k.home.access_node_id = s.column_text(3);
   k.home.created_ms = s.column_int64(4);
   k.home.updated_ms = s.column_int64(5);
+  k.home.plan_down_kbps = static_cast<uint32_t>(s.column_int64(6));
+  k.home.plan_up_kbps = static_cast<uint32_t>(s.column_int64(7));
   return k;
 }
 

@@ -145,14 +145,16 @@ Status TopologyWriter::put_home(const PutHome& op) {
   }
   {
     auto stmt = conn_->prepare(
-        "INSERT INTO homes (id, account, access_node_id, created_ms, updated_ms) VALUES (?1, ?2, "
-        "?3, ?4, ?5) "
+        "INSERT INTO homes (id, account, access_node_id, created_ms, updated_ms, plan_down_kbps, "
+        "plan_up_kbps) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
         "ON CONFLICT (id) DO UPDATE SET account = excluded.account, "
         "access_node_id = excluded.access_node_id, created_ms = excluded.created_ms, "
-        "updated_ms = excluded.updated_ms");
+        "updated_ms = excluded.updated_ms, plan_down_kbps = excluded.plan_down_kbps, "
+        "plan_up_kbps = excluded.plan_up_kbps");
     if (!stmt) return stmt.error();
     stmt->bind_text(1, h.id).bind_text(2, h.account).bind_text(3, h.access_node_id);
     stmt->bind(4, h.created_ms).bind(5, h.updated_ms);
+    stmt->bind(6, h.plan_down_kbps).bind(7, h.plan_up_kbps);
     if (Status s = stmt->run(); !s) return s;
   }
   int64_t home_key = 0;

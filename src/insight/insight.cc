@@ -1,0 +1,401 @@
+// The diagnosis service: intake from the ACS, the worker, offline detection and retention.
+#include "insight/insight.h"
+
+#include <algorithm>
+#include <spdlog/spdlog.h>
+
+#include "diag/diagnosis_json.h"
+#include "insight/insight_home.h"
+
+namespace hearth::insight {
+
+namespace {
+
+constexpr int64_t kDayMs = 86'400'000;
+constexpr int64_t kPruneEveryMs = 3'600'000;
+
+bool has_event(const std::vector<cwmp::EventStruct>& events, const char* code) {
+  return std::any_of(events.begin(), events.end(), [&](const auto& e) { return e.code == code; });
+}
+
+std::string finding_key(const diag::Finding& f) {
+  return f.code + "|" + diag::entity_kind_name(f.entity.kind) + ":" + f.entity.id + "|" +
+         std::to_string(f.start_ms);
+}
+
+store::FindingRecord finding_record(const std::string& home_id, const diag::Finding& f) {
+  store::FindingRecord r;
+  r.home_id = home_id;
+  r.code = f.code;
+  r.severity = diag::severity_name(f.severity);
+  r.entity = std::string(diag::entity_kind_name(f.entity.kind)) + (f.entity.id.empty() ? "" : ":" + f.entity.id);
+  r.start_ms = f.start_ms;
+  r.end_ms = f.end_ms;
+  r.json = diag::finding_to_json(f).dump();
+  return r;
+}
+
+}  // namespace
+
+Insight::Insight(InsightOptions options, store::Store& store, const Clock& clock)
+    : options_(std::move(options)), store_(store), clock_(clock) {}
+
+Insight::~Insight() { stop(); }
+
+void Insight::set_control(acs::DeviceControl* control) { control_ = control; }
+
+void Insight::start() {
+  std::lock_guard<std::mutex> lock(queue_mutex_);
+  if (started_) return;
+  started_ = true;
+  stopping_ = false;
+  worker_ = std::thread([this] { worker_loop(); });
+  ticker_ = std::thread([this] { ticker_loop(); });
+}
+
+void Insight::stop() {
+  {
+    std::lock_guard<std::mutex> lock(queue_mutex_);
+    if (!started_) return;
+    stopping_ = true;
+  }
+  queue_cv_.notify_all();
+  if (ticker_.joinable()) ticker_.join();
+  if (worker_.joinable()) worker_.join();
+  std::lock_guard<std::mutex> lock(queue_mutex_);
+  started_ = false;
+}
+
+void Insight::enqueue(std::function<void()> job) {
+  {
+    std::lock_guard<std::mutex> lock(queue_mutex_);
+    queue_.push_back(std::move(job));
+  }
+  queue_cv_.notify_all();
+}
+
+void Insight::drain() {
+  std::unique_lock<std::mutex> lock(queue_mutex_);
+  if (!started_) {
+    while (!queue_.empty()) {
+      auto job = std::move(queue_.front());
+      queue_.pop_front();
+      lock.unlock();
+      job();
+      lock.lock();
+    }
+    return;
+  }
+  queue_cv_.wait(lock, [&] { return (queue_.empty() && !busy_) || stopping_; });
+}
+
+void Insight::worker_loop() {
+  std::unique_lock<std::mutex> lock(queue_mutex_);
+  for (;;) {
+    queue_cv_.wait(lock, [&] { return !queue_.empty() || stopping_; });
+    if (queue_.empty()) return;  // stopping, and everything done
+    auto job = std::move(queue_.front());
+    queue_.pop_front();
+    busy_ = true;
+    lock.unlock();
+    try {
+      job();
+    } catch (const std::exception& e) {
+      spdlog::error("diagnosis: {}", e.what());
+    }
+    lock.lock();
+    busy_ = false;
+    queue_cv_.notify_all();
+  }
+}
+
+void Insight::ticker_loop() {
+  std::unique_lock<std::mutex> lock(queue_mutex_);
+  while (!stopping_) {
+    queue_cv_.wait_for(lock, std::chrono::milliseconds(options_.tick_ms), [&] { return stopping_; });
+    if (stopping_) return;
+    lock.unlock();
+    tick();
+    lock.lock();
+  }
+}
+
+void Insight::tick() {
+  const int64_t now = to_unix_ms(clock_.now());
+  enqueue([this, now] { tick_now(now); });
+}
+
+std::shared_ptr<Insight::Home> Insight::home_for_device(const store::DeviceRecord& device) {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto it = by_device_.find(device.id);
+    if (it != by_device_.end()) return it->second;
+  }
+  auto home = std::make_shared<Home>();
+  home->device_id = device.id;
+  home->home_id = device.id;
+  if (auto rec = store_.home_for_device(device.id); rec && rec->has_value()) {
+    const store::HomeRecord& h = **rec;
+    home->home_id = h.id;
+    home->access_node = h.access_node_id;
+    if (h.plan_down_kbps > 0) home->plan_down_mbps = h.plan_down_kbps / 1000.0;
+    if (h.plan_up_kbps > 0) home->plan_up_mbps = h.plan_up_kbps / 1000.0;
+  }
+  if (auto m = store_.get_meta("optimisation-off:" + home->home_id); m && m->has_value()) {
+    home->optimisation_enabled = false;
+  }
+  if (auto d = store_.get_diagnosis(home->home_id); d && d->has_value()) {
+    if (auto parsed = diag::diagnosis_from_json(nlohmann::json::parse((*d)->json, nullptr, false))) {
+      home->diagnosis = std::move(*parsed);
+    }
+  }
+  home->diagnosis.home_id = home->home_id;
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto [it, inserted] = by_device_.emplace(device.id, home);
+  if (inserted) by_home_[home->home_id] = home;
+  return it->second;
+}
+
+std::shared_ptr<Insight::Home> Insight::find_home(const std::string& home_id) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto it = by_home_.find(home_id);
+  return it == by_home_.end() ? nullptr : it->second;
+}
+
+std::vector<std::string> Insight::on_inform(const store::DeviceRecord& device,
+                                            const std::vector<cwmp::EventStruct>& events,
+                                            const std::vector<cwmp::ParameterValue>& parameters,
+                                            int64_t now_ms) {
+  (void)parameters;
+  if (!options_.enabled || device.id.empty()) return {};
+  auto home = home_for_device(device);
+  const bool boot = has_event(events, "1 BOOT");
+  const bool results = has_event(events, "8 DIAGNOSTICS COMPLETE");
+  std::vector<std::string> paths;
+  WanTest test = WanTest::kNone;
+  bool came_back = false;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    Home& h = *home;
+    h.last_contact_ms = now_ms;
+    h.interval_s = device.inform_interval_s;
+    h.root = device.root;
+    h.product_class = device.product_class;
+    h.software_version = device.software_version;
+    if (boot) {
+      h.boots_ms.push_back(now_ms);
+      std::erase_if(h.boots_ms, [&](int64_t t) { return t < now_ms - kDayMs; });
+    }
+    if (h.offline) {
+      came_back = true;
+      h.offline = false;
+      h.line_event.clear();
+    }
+    if (!device.software_version.empty()) {
+      std::string& newest = newest_firmware_[device.product_class];
+      if (newest.empty() || compare_versions(device.software_version, newest) > 0) newest = device.software_version;
+    }
+    if (results) {
+      for (auto& w : h.waiters) w.results_in = true;
+      h.telemetry_now = true;
+    }
+    const bool bootstrap = has_event(events, "0 BOOTSTRAP");
+    const bool due = h.telemetry_now || boot ||
+                     now_ms - h.last_telemetry_ms >= options_.telemetry_interval_ms;
+    if (due && !bootstrap && !device.root.empty()) {
+      paths = diag::telemetry_paths(device.root);
+      h.last_telemetry_ms = now_ms;
+      h.telemetry_now = false;
+    }
+    if (!bootstrap && control_ != nullptr && !device.root.empty()) {
+      test = due_wan_test(h.tests, h.latest ? &*h.latest : nullptr, options_, now_ms);
+      if (test == WanTest::kPing) h.tests.ping_requested_ms = now_ms;
+      if (test == WanTest::kDownload) h.tests.download_requested_ms = now_ms;
+    }
+  }
+  if (test != WanTest::kNone) submit(wan_test_task(test, device.id, device.root, options_, now_ms));
+  if (came_back) enqueue([this, home, now_ms] { evaluate(home, now_ms, false); });
+  return paths;
+}
+
+void Insight::on_telemetry(const store::DeviceRecord& device, std::vector<cwmp::ParameterValue> values,
+                           int64_t now_ms) {
+  if (!options_.enabled) return;
+  auto home = home_for_device(device);
+  enqueue([this, home, device, values = std::move(values), now_ms]() mutable {
+    analyse(home, device, std::move(values), now_ms);
+  });
+}
+
+void Insight::on_connection_request(const std::string& device_id, bool reached, int64_t now_ms) {
+  if (!reached) return;  // a failed one says less than the missing informs already do
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto it = by_device_.find(device_id);
+  if (it != by_device_.end()) it->second->last_contact_ms = std::max(it->second->last_contact_ms, now_ms);
+}
+
+void Insight::submit(store::TaskRecord task) {
+  if (control_ == nullptr) return;
+  const std::string device = task.device_id;
+  control_->submit_task(std::move(task), [device](Result<store::TaskRecord> r) {
+    if (!r) spdlog::warn("diagnosis: task for {} not queued: {}", device, r.error().message);
+  });
+}
+
+void Insight::analyse(const std::shared_ptr<Home>& home, const store::DeviceRecord& device,
+                      std::vector<cwmp::ParameterValue> values, int64_t now_ms) {
+  diag::HomeSnapshot snap = diag::build_snapshot(device.id, device.root, values, now_ms, home->counters);
+  auto& hist = home->history;
+  hist.push_back(snap);
+  const int64_t oldest = now_ms - options_.history_ms;
+  auto keep = std::find_if(hist.begin(), hist.end() - 1, [&](const auto& s) { return s.time_ms >= oldest; });
+  hist.erase(hist.begin(), keep);
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    home->latest = std::move(snap);
+  }
+  evaluate(home, now_ms, true);
+}
+
+void Insight::evaluate(const std::shared_ptr<Home>& home, int64_t now_ms, bool with_sample) {
+  diag::HomeContext ctx;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    const Home& h = *home;
+    ctx.home_id = h.home_id;
+    ctx.device_id = h.device_id;
+    ctx.access_node_id = h.access_node;
+    ctx.plan_down_mbps = h.plan_down_mbps;
+    ctx.plan_up_mbps = h.plan_up_mbps;
+    ctx.last_contact_ms = h.last_contact_ms;
+    ctx.expected_interval_s = h.interval_s;
+    ctx.offline = h.offline;
+    ctx.offline_since_ms = h.offline_since_ms;
+    ctx.line_event = h.line_event;
+    ctx.line_event_ms = h.line_event_ms;
+    ctx.regional_outage = h.regional_outage;
+    ctx.boots_ms = h.boots_ms;
+    if (auto it = newest_firmware_.find(h.product_class); it != newest_firmware_.end()) {
+      ctx.latest_firmware = it->second;
+    }
+  }
+  diag::RuleInput in{ctx, std::span<const diag::HomeSnapshot>(home->history), now_ms};
+  std::vector<diag::Finding> ended;
+  diag::Diagnosis d = diag::evaluate(in, options_.rules, home->diag_state, &ended);
+  d.home_id = home->home_id;
+  d.time_ms = now_ms;
+
+  store::WriteBatch batch;
+  bool changed = with_sample;
+  for (const auto& f : d.findings) {
+    const std::string key = finding_key(f);
+    auto& written = home->written_findings;
+    if (std::find(written.begin(), written.end(), key) != written.end()) continue;
+    written.push_back(key);
+    batch.add(store::PutFinding{finding_record(home->home_id, f)});
+    changed = true;
+  }
+  for (const auto& f : ended) {
+    std::erase(home->written_findings, finding_key(f));
+    batch.add(store::PutFinding{finding_record(home->home_id, f)});
+    changed = true;
+  }
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    const diag::Diagnosis& before = home->diagnosis;
+    if (before.health != d.health ||
+        (before.primary ? before.primary->code : "") != (d.primary ? d.primary->code : "")) {
+      changed = true;
+    }
+  }
+  if (changed) {
+    batch.add(store::PutDiagnosis{{home->home_id, now_ms, d.health, d.primary ? d.primary->code : "",
+                                   diag::diagnosis_to_json(d).dump()}});
+    std::optional<diag::HomeSnapshot> latest;
+    if (with_sample) {
+      std::lock_guard<std::mutex> lock(mutex_);
+      latest = home->latest;
+    }
+    const Points points = latest ? points_of(*latest, d) : health_points(d);
+    batch.add(store::PutTelemetrySample{{home->home_id, now_ms, encode_points(points)}});
+    if (hour_of(now_ms) != home->rollup_hour_ms) {
+      home->rollup_hour_ms = hour_of(now_ms);
+      home->rollup.clear();
+    }
+    add_points(home->rollup, points);
+    batch.add(store::PutTelemetryRollup{{home->home_id, home->rollup_hour_ms, encode_rollup(home->rollup)}});
+  }
+  if (with_sample) run_optimiser(home, now_ms, batch);
+  if (!batch.empty()) {
+    store_.write(std::move(batch), [id = home->home_id](Status st) {
+      if (!st) spdlog::error("diagnosis of {} not stored: {}", id, st.error().message);
+    });
+  }
+  std::vector<Home::Waiter> done;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    home->diagnosis = d;
+    auto split = std::partition(home->waiters.begin(), home->waiters.end(),
+                                [&](const Home::Waiter& w) { return !(w.results_in && with_sample); });
+    done.assign(std::make_move_iterator(split), std::make_move_iterator(home->waiters.end()));
+    home->waiters.erase(split, home->waiters.end());
+  }
+  for (auto& w : done) w.done(d);
+}
+
+void Insight::tick_now(int64_t now_ms) {
+  std::map<std::string, uint64_t> totals;
+  if (auto counts = store_.count_homes_by_access_node()) totals = std::move(*counts);
+  std::vector<std::shared_ptr<Home>> to_evaluate;
+  std::vector<std::pair<std::shared_ptr<Home>, Home::Waiter>> expired;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    std::map<std::string, uint64_t> offline_by_node;
+    for (auto& [id, home] : by_home_) {
+      Home& h = *home;
+      const bool off = is_offline(h.last_contact_ms, h.interval_s, now_ms, options_.offline_grace_ms);
+      if (off && !h.offline) {
+        h.offline = true;
+        h.offline_since_ms = h.last_contact_ms + std::max<int64_t>(h.interval_s, 1) * 1000;
+      }
+      if (h.offline && !h.access_node.empty()) ++offline_by_node[h.access_node];
+    }
+    for (auto& [id, home] : by_home_) {
+      Home& h = *home;
+      const auto total = totals.find(h.access_node);
+      const bool regional = h.offline && total != totals.end() &&
+                            is_regional_outage(offline_by_node[h.access_node], total->second,
+                                               options_.regional_min_homes, options_.regional_min_share);
+      if (h.offline || regional != h.regional_outage) to_evaluate.push_back(home);
+      h.regional_outage = regional;
+      auto split = std::partition(h.waiters.begin(), h.waiters.end(),
+                                  [&](const Home::Waiter& w) { return w.deadline_ms > now_ms; });
+      for (auto w = split; w != h.waiters.end(); ++w) expired.emplace_back(home, std::move(*w));
+      h.waiters.erase(split, h.waiters.end());
+    }
+  }
+  for (const auto& home : to_evaluate) evaluate(home, now_ms, false);
+  for (auto& [home, w] : expired) {
+    diag::Diagnosis d;
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      d = home->diagnosis;
+    }
+    w.done(std::move(d));  // what is known now
+  }
+  if (now_ms - last_prune_ms_ >= kPruneEveryMs) {
+    last_prune_ms_ = now_ms;
+    store::PruneDiagnosis p;
+    p.raw_before_ms = now_ms - options_.raw_retention_ms;
+    p.rollup_before_ms = now_ms - options_.rollup_retention_ms;
+    p.findings_before_ms = now_ms - options_.findings_retention_ms;
+    p.optimisations_before_ms = now_ms - options_.findings_retention_ms;
+    store::WriteBatch b;
+    b.add(p);
+    store_.write(std::move(b), [](Status st) {
+      if (!st) spdlog::error("diagnosis retention failed: {}", st.error().message);
+    });
+  }
+}
+
+}  // namespace hearth::insight

@@ -1,0 +1,116 @@
+// The diagnosis service: receives what devices tell the ACS (telemetry_sink.h), keeps each
+// home's recent snapshots and finding state, evaluates the rules (diag/), stores time series,
+// findings and diagnoses, detects offline homes and regional outages, schedules the WAN tests
+// (TR-143 ping and speed test) and drives the Wi-Fi self-optimisation through DeviceControl
+// tasks. The API reads it through DiagnosisReader (reader.h).
+//
+// Threads: one worker thread does all the analysis (snapshot building, rules, optimiser, store
+// writes) from a queue, so a home's analysis state is only touched there; network threads only
+// enqueue and read published results under a mutex. Time comes from the injected Clock; tick()
+// may be called directly by tests (with start() not called) to run offline detection and
+// retention at a chosen time.
+#pragma once
+
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <unordered_map>
+#include <vector>
+
+#include "acs/control.h"
+#include "acs/telemetry_sink.h"
+#include "core/clock.h"
+#include "insight/options.h"
+#include "insight/reader.h"
+#include "store/store.h"
+
+namespace hearth::insight {
+
+class Insight final : public acs::TelemetrySink, public DiagnosisReader {
+ public:
+  // REQUIRES: store and clock outlive this object.
+  Insight(InsightOptions options, store::Store& store, const Clock& clock);
+  ~Insight() override;
+  Insight(const Insight&) = delete;
+  Insight& operator=(const Insight&) = delete;
+
+  // Where tasks (WAN tests, neighbour scans, channel changes) and connection requests go. Set
+  // before devices connect; null: the service only watches.
+  void set_control(acs::DeviceControl* control);
+  // Starts the worker and the ticker; stop() ends them (queued work is finished first).
+  void start();
+  void stop();
+  // Runs the queued work now on the calling thread (when not started) or waits until the worker
+  // has done it (when started).
+  void drain();
+  // Offline detection, regional outages, check time-outs and retention, at the clock's time.
+  void tick();
+
+  // acs::TelemetrySink
+  std::vector<std::string> on_inform(const store::DeviceRecord& device,
+                                     const std::vector<cwmp::EventStruct>& events,
+                                     const std::vector<cwmp::ParameterValue>& parameters,
+                                     int64_t now_ms) override;
+  void on_telemetry(const store::DeviceRecord& device, std::vector<cwmp::ParameterValue> values,
+                    int64_t now_ms) override;
+  void on_connection_request(const std::string& device_id, bool reached, int64_t now_ms) override;
+
+  // DiagnosisReader
+  Result<diag::Diagnosis> home_diagnosis(const std::string& home_id) override;
+  Result<std::optional<diag::HomeSnapshot>> home_snapshot(const std::string& home_id) override;
+  Result<diag::Diagnosis> device_diagnosis(const std::string& device_id) override;
+  Result<std::vector<diag::Finding>> finding_history(const std::string& home_id, int64_t since_ms,
+                                                     size_t limit) override;
+  Result<std::vector<SeriesPoint>> series(const std::string& home_id, const std::string& key,
+                                          int64_t from_ms, int64_t to_ms) override;
+  Result<std::vector<std::string>> series_keys(const std::string& home_id) override;
+  Result<FleetSummary> fleet_summary(size_t worst_limit) override;
+  Result<std::vector<OptimisationEntry>> optimisation_log(const std::string& home_id, size_t limit) override;
+  Status set_optimisation_enabled(const std::string& home_id, bool enabled) override;
+  Result<bool> optimisation_enabled(const std::string& home_id) override;
+  Status line_event(const LineEvent& event) override;
+  void run_checks(const std::string& home_id, int64_t timeout_ms,
+                  std::function<void(Result<diag::Diagnosis>)> done) override;
+
+  struct Home;  // per-home state (insight_home.h)
+
+ private:
+  void enqueue(std::function<void()> job);
+  void worker_loop();
+  void ticker_loop();
+  std::shared_ptr<Home> home_for_device(const store::DeviceRecord& device);
+  std::shared_ptr<Home> find_home(const std::string& home_id);
+  void analyse(const std::shared_ptr<Home>& home, const store::DeviceRecord& device,
+               std::vector<cwmp::ParameterValue> values, int64_t now_ms);
+  void evaluate(const std::shared_ptr<Home>& home, int64_t now_ms, bool with_sample);
+  void run_optimiser(const std::shared_ptr<Home>& home, int64_t now_ms, store::WriteBatch& batch);
+  void submit(store::TaskRecord task);
+  void tick_now(int64_t now_ms);
+  void finish_checks(const std::shared_ptr<Home>& home, bool timed_out);
+
+  InsightOptions options_;
+  store::Store& store_;
+  const Clock& clock_;
+  acs::DeviceControl* control_ = nullptr;
+
+  std::mutex mutex_;  // guards the maps and every Home's "shared" fields
+  std::unordered_map<std::string, std::shared_ptr<Home>> by_device_;
+  std::unordered_map<std::string, std::shared_ptr<Home>> by_home_;
+  std::unordered_map<std::string, std::string> newest_firmware_;  // product class -> version
+
+  std::mutex queue_mutex_;
+  std::condition_variable queue_cv_;
+  std::deque<std::function<void()>> queue_;
+  bool busy_ = false;
+  bool stopping_ = false;
+  bool started_ = false;
+  std::thread worker_;
+  std::thread ticker_;
+  int64_t last_prune_ms_ = 0;
+};
+
+}  // namespace hearth::insight

@@ -1,0 +1,67 @@
+// The diagnosis service's state of one home. Fields marked (shared) are guarded by
+// Insight::mutex_; the others belong to the worker thread.
+#pragma once
+
+#include <deque>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "diag/diagnosis.h"
+#include "diag/optimiser.h"
+#include "diag/telemetry.h"
+#include "insight/checks.h"
+#include "insight/insight.h"
+#include "insight/points.h"
+
+namespace hearth::insight {
+
+struct Insight::Home {
+  // (shared) identity and contact
+  std::string home_id;            // the home's id, or the device id for a device in no home
+  std::string device_id;          // the gateway
+  std::string root;
+  std::string product_class;
+  std::string software_version;
+  std::string access_node;
+  double plan_down_mbps = diag::kUnknown;
+  double plan_up_mbps = diag::kUnknown;
+  int64_t last_contact_ms = 0;
+  int64_t interval_s = 0;
+  int64_t last_telemetry_ms = 0;
+  bool telemetry_now = false;     // read telemetry at the next session whatever the interval
+  TestTimes tests;
+  std::vector<int64_t> boots_ms;
+  std::string line_event;         // "dying-gasp", "loss-of-signal" ("" after "restored")
+  int64_t line_event_ms = 0;
+  bool optimisation_enabled = true;
+  // (shared) live checks waiting for the next analysis
+  struct Waiter {
+    int64_t deadline_ms = 0;
+    int64_t requested_ms = 0;
+    bool results_in = false;      // a DIAGNOSTICS COMPLETE came after the request
+    std::function<void(Result<diag::Diagnosis>)> done;
+  };
+  std::vector<Waiter> waiters;
+  // (shared) published results
+  diag::Diagnosis diagnosis;
+  std::optional<diag::HomeSnapshot> latest;
+  bool offline = false;
+  int64_t offline_since_ms = 0;
+  bool regional_outage = false;
+
+  // worker only
+  std::vector<diag::HomeSnapshot> history;  // oldest first, within options.history_ms
+  diag::CounterState counters;
+  diag::DiagState diag_state;
+  std::vector<std::string> written_findings;  // keys of open findings already stored
+  int64_t rollup_hour_ms = 0;
+  Rollup rollup;
+  diag::OptimiserState optimiser;
+  std::vector<diag::NeighbourBss> scan;
+  int64_t scan_ms = 0;
+  std::optional<std::string> band_steering_path;  // looked up once in the stored tree
+};
+
+}  // namespace hearth::insight

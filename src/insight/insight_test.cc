@@ -1,0 +1,270 @@
+// The diagnosis service over a real MemoryStore with a fake clock and a recording DeviceControl:
+// when telemetry is read, WAN tests queued, offline homes and regional outages explained, line
+// events used, time series and diagnoses stored, live checks answered, old data pruned.
+#include "insight/insight.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "store/memory/memory_store.h"
+
+namespace hearth::insight {
+namespace {
+
+class RecordingControl final : public acs::DeviceControl {
+ public:
+  std::vector<store::TaskRecord> tasks;
+  std::vector<std::string> connection_requests;
+  void submit_task(store::TaskRecord task, std::function<void(Result<store::TaskRecord>)> done) override {
+    tasks.push_back(task);
+    done(task);
+  }
+  void connection_request(const std::string& id, std::function<void(acs::ConnectionRequestOutcome)> done) override {
+    connection_requests.push_back(id);
+    done(acs::ConnectionRequestOutcome::kOk);
+  }
+  void wait_task(int64_t, std::chrono::milliseconds, std::function<void(Result<store::TaskRecord>)>) override {}
+  void cancel_task(int64_t, std::function<void(Result<store::TaskRecord>)>) override {}
+  void retry_task(int64_t, std::function<void(Result<store::TaskRecord>)>) override {}
+  void profiles_changed() override {}
+};
+
+store::DeviceRecord gateway(int n) {
+  store::DeviceRecord d;
+  d.id = "00AA00-GW-SN" + std::to_string(n);
+  d.serial_number = "SN" + std::to_string(n);
+  d.product_class = "GW";
+  d.root = "Device.";
+  d.software_version = "1.0";
+  d.inform_interval_s = 300;
+  return d;
+}
+
+std::vector<cwmp::EventStruct> events(std::initializer_list<const char*> codes) {
+  std::vector<cwmp::EventStruct> out;
+  for (const char* c : codes) out.push_back({c, ""});
+  return out;
+}
+
+std::vector<cwmp::ParameterValue> healthy_values() {
+  using cwmp::ValueType;
+  return {{"Device.DeviceInfo.UpTime", "86400", ValueType::kUnsignedInt},
+          {"Device.DeviceInfo.SoftwareVersion", "1.0", ValueType::kString},
+          {"Device.DeviceInfo.MemoryStatus.Total", "262144", ValueType::kUnsignedInt},
+          {"Device.DeviceInfo.MemoryStatus.Free", "131072", ValueType::kUnsignedInt},
+          {"Device.DeviceInfo.ProcessStatus.CPUUsage", "8", ValueType::kUnsignedInt},
+          {"Device.IP.Interface.1.Status", "Up", ValueType::kString},
+          {"Device.IP.Interface.1.Stats.BytesReceived", "1000", ValueType::kUnsignedLong}};
+}
+
+class InsightTest : public ::testing::Test {
+ protected:
+  InsightTest() : insight(options(), store, clock) {
+    insight.set_control(&control);
+    store::WriteBatch b;
+    b.add(store::PutRegion{{"r1", "Region", 0, 0}});
+    b.add(store::PutAccessNode{{"an1", "OLT 1/1", "olt-port", "r1", 0, 0}});
+    for (int i = 0; i < 10; ++i) {
+      store::SubscriberRecord s;
+      s.account = "10" + std::to_string(i);
+      b.add(store::PutSubscriber{s});
+      store::HomeRecord h;
+      h.id = "home-" + std::to_string(i);
+      h.account = s.account;
+      h.access_node_id = "an1";
+      h.devices.push_back({"gateway", gateway(i).id, gateway(i).serial_number, "00AA00", "GW", ""});
+      h.plan_down_kbps = 100000;
+      b.add(store::PutHome{h});
+      b.add(store::UpsertDevice{gateway(i)});
+    }
+    EXPECT_TRUE(store.write_sync(std::move(b)));
+  }
+  static InsightOptions options() {
+    InsightOptions o;
+    o.ping_interval_ms = 3'600'000;
+    return o;
+  }
+  int64_t now() const { return to_unix_ms(clock.now()); }
+  // A periodic session: inform, and the telemetry if the service asked for it.
+  bool session(int n, std::initializer_list<const char*> codes = {"2 PERIODIC"}) {
+    auto paths = insight.on_inform(gateway(n), events(codes), {}, now());
+    if (!paths.empty()) insight.on_telemetry(gateway(n), healthy_values(), now());
+    insight.drain();
+    return !paths.empty();
+  }
+  void tick() {
+    insight.tick();
+    insight.drain();
+  }
+  std::string primary(const std::string& home) {
+    auto d = insight.home_diagnosis(home);
+    EXPECT_TRUE(d) << home;
+    return d && d->primary ? d->primary->code : "";
+  }
+
+  store::memory::MemoryStore store;
+  FakeClock clock;
+  RecordingControl control;
+  Insight insight;
+};
+
+TEST_F(InsightTest, TelemetryIsReadAtMostOncePerIntervalAndAfterBootOrResults) {
+  EXPECT_TRUE(session(0));
+  clock.advance(std::chrono::minutes(1));
+  EXPECT_FALSE(session(0));
+  EXPECT_TRUE(session(0, {"8 DIAGNOSTICS COMPLETE"}));
+  clock.advance(std::chrono::minutes(1));
+  EXPECT_TRUE(session(0, {"1 BOOT"}));
+  clock.advance(std::chrono::minutes(5));
+  EXPECT_TRUE(session(0));
+}
+
+TEST_F(InsightTest, BootstrapReadsNothingAndPeriodicQueuesThePingOnce) {
+  EXPECT_TRUE(insight.on_inform(gateway(1), events({"0 BOOTSTRAP", "1 BOOT"}), {}, now()).empty());
+  EXPECT_TRUE(control.tasks.empty());
+  session(1);
+  ASSERT_EQ(control.tasks.size(), 1u);
+  EXPECT_NE(control.tasks[0].args_json.find("IPPing"), std::string::npos);
+  // The speed test follows (the home is idle), then nothing until the ping is due again.
+  clock.advance(std::chrono::minutes(5));
+  session(1);
+  ASSERT_EQ(control.tasks.size(), 2u);
+  EXPECT_NE(control.tasks[1].args_json.find("DownloadDiagnostics"), std::string::npos);
+  clock.advance(std::chrono::minutes(5));
+  session(1);
+  EXPECT_EQ(control.tasks.size(), 2u);
+  clock.advance(std::chrono::minutes(55));
+  session(1);
+  EXPECT_EQ(control.tasks.size(), 3u);
+}
+
+TEST_F(InsightTest, DiagnosisTimeSeriesAndRollupsAreStored) {
+  session(2);
+  auto rec = store.get_diagnosis("home-2");
+  ASSERT_TRUE(rec);
+  ASSERT_TRUE(rec->has_value());
+  EXPECT_EQ((*rec)->home_id, "home-2");
+  auto d = insight.home_diagnosis("home-2");
+  ASSERT_TRUE(d);
+  EXPECT_GE(d->health, 0);
+  EXPECT_LE(d->health, 100);
+  EXPECT_GT(d->time_ms, 0);
+  clock.advance(std::chrono::minutes(5));
+  session(2);
+  auto health = insight.series("home-2", "health", now() - 3'600'000, 0);
+  ASSERT_TRUE(health);
+  EXPECT_EQ(health->size(), 2u);
+  auto keys = insight.series_keys("home-2");
+  ASSERT_TRUE(keys);
+  EXPECT_NE(std::find(keys->begin(), keys->end(), "wan/up"), keys->end());
+  auto rollups = store.list_rollups("home-2", 0, 0, 10);
+  ASSERT_TRUE(rollups);
+  ASSERT_FALSE(rollups->empty());
+  EXPECT_NE(rollups->back().data.find("health=2,"), std::string::npos);
+  auto snap = insight.home_snapshot("home-2");
+  ASSERT_TRUE(snap);
+  ASSERT_TRUE(snap->has_value());
+  EXPECT_TRUE((*snap)->wan.up);
+  EXPECT_FALSE(insight.home_diagnosis("home-nope"));
+}
+
+TEST_F(InsightTest, SilentHomeIsOfflineAndALineEventSaysWhy) {
+  session(3);
+  session(4);
+  clock.advance(std::chrono::minutes(12));
+  session(4);  // home-4 keeps talking
+  tick();
+  EXPECT_EQ(primary("home-3"), "DEV-OFFLINE-1");
+  EXPECT_NE(primary("home-4"), "DEV-OFFLINE-1");
+  ASSERT_TRUE(insight.line_event({"home-3", "", "dying-gasp", now()}));
+  insight.drain();
+  EXPECT_EQ(primary("home-3"), "PWR-CUT-1");
+  ASSERT_TRUE(insight.line_event({"", "SN3", "loss-of-signal", now()}));
+  insight.drain();
+  EXPECT_EQ(primary("home-3"), "WAN-DOWN-1");
+  EXPECT_FALSE(insight.line_event({"", "SN-unknown", "dying-gasp", now()}));
+  // It comes back: the outage finding ends and stays in the history.
+  session(3, {"1 BOOT"});
+  tick();
+  EXPECT_NE(primary("home-3"), "WAN-DOWN-1");
+  auto history = insight.finding_history("home-3", 0, 50);
+  ASSERT_TRUE(history);
+  bool ended_outage = false;
+  for (const auto& f : *history) ended_outage |= (f.code == "WAN-DOWN-1" || f.code == "DEV-OFFLINE-1") && f.end_ms > 0;
+  EXPECT_TRUE(ended_outage);
+}
+
+TEST_F(InsightTest, ManyHomesOfOneAccessNodeSilentIsARegionalOutage) {
+  for (int i = 0; i < 10; ++i) session(i);
+  clock.advance(std::chrono::minutes(12));
+  for (int i = 5; i < 10; ++i) session(i);
+  tick();  // 5 of 10 silent: max(5, 20%) reached
+  for (int i = 0; i < 5; ++i) EXPECT_EQ(primary("home-" + std::to_string(i)), "OUT-REG-1") << i;
+  auto summary = insight.fleet_summary(3);
+  ASSERT_TRUE(summary);
+  EXPECT_EQ(summary->primary_causes["OUT-REG-1"], 5u);
+  EXPECT_EQ(summary->worst.size(), 3u);
+  EXPECT_EQ(summary->homes_diagnosed, 10u);
+}
+
+TEST_F(InsightTest, FewSilentHomesAreNotRegional) {
+  for (int i = 0; i < 10; ++i) session(i);
+  clock.advance(std::chrono::minutes(12));
+  for (int i = 4; i < 10; ++i) session(i);
+  tick();  // 4 of 10
+  for (int i = 0; i < 4; ++i) EXPECT_EQ(primary("home-" + std::to_string(i)), "DEV-OFFLINE-1") << i;
+}
+
+TEST_F(InsightTest, LiveChecksRunAPingAndAnswerAfterTheResults) {
+  session(5);
+  const size_t before = control.tasks.size();
+  bool answered = false;
+  insight.run_checks("home-5", 60'000, [&](Result<diag::Diagnosis> d) { answered = d.ok(); });
+  ASSERT_EQ(control.tasks.size(), before + 1);
+  EXPECT_NE(control.tasks.back().args_json.find("IPPing"), std::string::npos);
+  EXPECT_EQ(control.connection_requests.size(), 1u);
+  EXPECT_FALSE(answered);
+  clock.advance(std::chrono::seconds(20));
+  EXPECT_TRUE(session(5, {"8 DIAGNOSTICS COMPLETE"}));
+  EXPECT_TRUE(answered);
+  // A gateway that never comes back: the answer comes at the deadline with what is known.
+  bool late = false;
+  insight.run_checks("home-5", 60'000, [&](Result<diag::Diagnosis> d) { late = d.ok(); });
+  clock.advance(std::chrono::seconds(61));
+  tick();
+  EXPECT_TRUE(late);
+}
+
+TEST_F(InsightTest, OptimisationSwitchIsKeptAndLogged) {
+  session(6);
+  ASSERT_TRUE(insight.set_optimisation_enabled("home-6", false));
+  auto on = insight.optimisation_enabled("home-6");
+  ASSERT_TRUE(on);
+  EXPECT_FALSE(*on);
+  auto log = insight.optimisation_log("home-6", 10);
+  ASSERT_TRUE(log);
+  ASSERT_FALSE(log->empty());
+  EXPECT_EQ(log->front().entry.action, "disabled");
+  // A new service over the same store remembers it.
+  Insight again(options(), store, clock);
+  auto still = again.optimisation_enabled("home-6");
+  ASSERT_TRUE(still);
+  EXPECT_FALSE(*still);
+}
+
+TEST_F(InsightTest, RetentionPrunesOldSamples) {
+  session(7);
+  clock.advance(std::chrono::hours(49));
+  session(7);
+  tick();
+  store.flush();
+  auto samples = store.list_telemetry("home-7", 0, 0, 100);
+  ASSERT_TRUE(samples);
+  EXPECT_EQ(samples->size(), 1u);
+  auto rollups = store.list_rollups("home-7", 0, 0, 100);
+  ASSERT_TRUE(rollups);
+  EXPECT_EQ(rollups->size(), 2u);  // hourly rollups stay for 90 days
+}
+
+}  // namespace
+}  // namespace hearth::insight
