@@ -21,6 +21,27 @@ if [ -x build/bench/session_bench ]; then
     build/bench/session_bench --duration 20 --concurrency 64
   fi
 fi
+if [ -x build/bench/session_bench ]; then
+  echo "-- session_bench --telemetry (diagnosis intake: with / without)"
+  if [ $quick = 1 ]; then
+    build/bench/session_bench --telemetry --duration 2 --concurrency 8 --devices 2000
+  else
+    build/bench/session_bench --telemetry --duration 20 --concurrency 64
+  fi
+fi
+if [ -x build/bench/diag_bench ]; then
+  echo "-- diag_bench"
+  if [ $quick = 1 ]; then
+    build/bench/diag_bench --homes 200 --rounds 2
+  else
+    build/bench/diag_bench
+  fi
+fi
+if [ -x build/tests/accuracy/diagnosis_accuracy ] && [ $quick = 0 ]; then
+  # Full size: default windows and test intervals, 10 homes per scenario type, 300 healthy.
+  echo "-- diagnosis_accuracy"
+  build/tests/accuracy/diagnosis_accuracy --per-scenario 10 --healthy 300 --inform-interval 60 --settle 2400
+fi
 if [ -x build/bench/sim_bench ]; then
   echo "-- sim_bench"
   if [ $quick = 1 ]; then

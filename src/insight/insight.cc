@@ -13,6 +13,7 @@ namespace {
 
 constexpr int64_t kDayMs = 86'400'000;
 constexpr int64_t kPruneEveryMs = 3'600'000;
+constexpr int64_t kRestoreDiagnosisMs = 15 * 60'000;  // an unchanged diagnosis is stored this often
 
 bool has_event(const std::vector<cwmp::EventStruct>& events, const char* code) {
   return std::any_of(events.begin(), events.end(), [&](const auto& e) { return e.code == code; });
@@ -286,7 +287,7 @@ void Insight::evaluate(const std::shared_ptr<Home>& home, int64_t now_ms, bool w
   d.time_ms = now_ms;
 
   store::WriteBatch batch;
-  bool changed = with_sample;
+  bool changed = false;  // the diagnosis itself: stored when it changed
   for (const auto& f : d.findings) {
     const std::string key = finding_key(f);
     auto& written = home->written_findings;
@@ -303,14 +304,18 @@ void Insight::evaluate(const std::shared_ptr<Home>& home, int64_t now_ms, bool w
   {
     std::lock_guard<std::mutex> lock(mutex_);
     const diag::Diagnosis& before = home->diagnosis;
-    if (before.health != d.health ||
-        (before.primary ? before.primary->code : "") != (d.primary ? d.primary->code : "")) {
+    if (before.time_ms == 0 || before.health != d.health || before.findings.size() != d.findings.size() ||
+        (before.primary ? before.primary->code : "") != (d.primary ? d.primary->code : "") ||
+        now_ms - home->diagnosis_stored_ms >= kRestoreDiagnosisMs) {
       changed = true;
     }
   }
   if (changed) {
+    home->diagnosis_stored_ms = now_ms;
     batch.add(store::PutDiagnosis{{home->home_id, now_ms, d.health, d.primary ? d.primary->code : "",
                                    diag::diagnosis_to_json(d).dump()}});
+  }
+  if (changed || with_sample) {
     std::optional<diag::HomeSnapshot> latest;
     if (with_sample) {
       std::lock_guard<std::mutex> lock(mutex_);
@@ -318,12 +323,15 @@ void Insight::evaluate(const std::shared_ptr<Home>& home, int64_t now_ms, bool w
     }
     const Points points = latest ? points_of(*latest, d) : health_points(d);
     batch.add(store::PutTelemetrySample{{home->home_id, now_ms, encode_points(points)}});
+    // The hour's rollup is stored when the hour is over (its samples stay raw for 48 hours).
     if (hour_of(now_ms) != home->rollup_hour_ms) {
+      if (!home->rollup.empty()) {
+        batch.add(store::PutTelemetryRollup{{home->home_id, home->rollup_hour_ms, encode_rollup(home->rollup)}});
+      }
       home->rollup_hour_ms = hour_of(now_ms);
       home->rollup.clear();
     }
     add_points(home->rollup, points);
-    batch.add(store::PutTelemetryRollup{{home->home_id, home->rollup_hour_ms, encode_rollup(home->rollup)}});
   }
   if (with_sample) run_optimiser(home, now_ms, batch);
   if (!batch.empty()) {

@@ -57,6 +57,7 @@ struct Insight::Home {
   diag::DiagState diag_state;
   std::vector<std::string> written_findings;  // keys of open findings already stored
   int64_t rollup_hour_ms = 0;
+  int64_t diagnosis_stored_ms = 0;
   Rollup rollup;
   diag::OptimiserState optimiser;
   std::vector<diag::NeighbourBss> scan;

@@ -109,8 +109,11 @@ std::string config_toml(const Args& a) {
       "offline_grace_seconds = " + std::to_string(std::max(10, a.inform_interval / 2)) + "\n"
       "speed_test_max_active_mbps = 100000\n";
   if (a.fast) {
+    // Every window a few minutes at most, so that each scenario shows within the settle time.
     c += "ping_interval_seconds = 60\nspeed_test_interval_seconds = 120\n"
-         "[diagnosis.rules]\npersist_ms = 60000\nclear_ms = 120000\n";
+         "[diagnosis.rules]\npersist_ms = 60000\nclear_ms = 120000\nweak_window_ms = 120000\n"
+         "congestion_window_ms = 120000\nlegacy_radio_window_ms = 120000\nauth_window_ms = 180000\n"
+         "memory_min_span_ms = 150000\ncpu_window_ms = 120000\n";
   } else {
     c += "ping_interval_seconds = 300\nspeed_test_interval_seconds = 600\n";
   }
@@ -207,7 +210,8 @@ int main(int argc, char** argv) {
       "--line-events", hearthd.http_url() + "/api/v1/line-events", "--line-events-token", kToken,
       "--log-level", "warn"};
   if (args.fast) {
-    sim_args.insert(sim_args.end(), {"--crash-every", "40-80", "--leak-per-hour", "120"});
+    // Crashes far enough apart to count as separate boots (two within 2 minutes are one).
+    sim_args.insert(sim_args.end(), {"--crash-every", "130-170", "--leak-per-hour", "120"});
   }
   SimProcess sim(sim_args);
   if (!sim.start()) {
@@ -246,8 +250,9 @@ int main(int argc, char** argv) {
   out["fast"] = args.fast;
   std::printf("%s\n", out.dump().c_str());
   if (args.require && !report.meets(0.95, 0.01)) {
-    log("targets missed: right primary cause " + std::to_string(100 * report.right_share()) +
-        "% (>= 95%), healthy homes with a warning " + std::to_string(100 * report.false_share()) + "% (<= 1%)");
+    log("targets missed: right primary cause " + std::to_string(100 * report.right_share()) + "% of homes, " +
+        std::to_string(100 * report.mean_share()) + "% over types (>= 95%), healthy homes with a warning " +
+        std::to_string(100 * report.false_share()) + "% (<= 1%)");
     return 1;
   }
   return 0;

@@ -82,6 +82,13 @@ Report score(const std::vector<TruthEntry>& truth, const std::map<std::string, O
   return r;
 }
 
+double Report::mean_share() const {
+  if (scenarios.empty()) return 1.0;
+  double sum = 0;
+  for (const auto& s : scenarios) sum += s.homes ? double(s.right) / s.homes : 0.0;
+  return sum / static_cast<double>(scenarios.size());
+}
+
 std::string Report::table() const {
   std::string out;
   char line[256];
@@ -101,6 +108,9 @@ std::string Report::table() const {
   std::snprintf(line, sizeof line, "%-24s %-12s %6d %6d %6.1f%%\n", "all problems", "", problem_homes, right,
                 100.0 * right_share());
   out += line;
+  std::snprintf(line, sizeof line, "%-24s %-12s %6zu %6s %6.1f%%\n", "mean over types", "", scenarios.size(), "",
+                100.0 * mean_share());
+  out += line;
   std::string codes;
   for (const auto& [code, n] : healthy_warnings) codes += (codes.empty() ? "" : ", ") + code + " x" + std::to_string(n);
   std::snprintf(line, sizeof line, "%-24s %-12s %6d %6d %6.1f%%  %s\n", "healthy with a warning", "", healthy_homes,
@@ -119,6 +129,7 @@ json Report::to_json() const {
           {"problemHomes", problem_homes},
           {"right", right},
           {"rightShare", right_share()},
+          {"meanShareOverTypes", mean_share()},
           {"healthyHomes", healthy_homes},
           {"healthyWithWarning", healthy_with_warning},
           {"falseShare", false_share()},

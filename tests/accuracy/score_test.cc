@@ -50,6 +50,7 @@ TEST(ScoreTest, CountsRightCausesAndHealthyHomesWithWarnings) {
   EXPECT_EQ(r.healthy_homes, 3);  // h5, h6, h7 (h7: no answer counts as healthy, no warning)
   EXPECT_EQ(r.healthy_with_warning, 1);
   EXPECT_DOUBLE_EQ(r.right_share(), 0.5);
+  EXPECT_DOUBLE_EQ(r.mean_share(), 0.5);
   EXPECT_FALSE(r.meets(0.95, 0.01));
   EXPECT_NE(r.table().find("weak-coverage"), std::string::npos);
   EXPECT_EQ(r.to_json()["healthyWarnings"]["WIFI-RTY-1"], 1);

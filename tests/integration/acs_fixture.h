@@ -57,8 +57,11 @@ class AcsFixture : public ::testing::Test {
     return last;
   }
 
+  // The scripted CPE checks exact RPC sequences: the diagnosis (telemetry reads, WAN tests) is
+  // off here and tested by the accuracy harness (tests/accuracy) against the simulator.
+  static constexpr const char* kNoDiagnosis = "[diagnosis]\nenabled = false\n";
   std::string config_toml =
-      "[cwmp]\nsession_timeout_seconds = 2\n[tasks]\nretry_base_seconds = 0\n";
+      std::string("[cwmp]\nsession_timeout_seconds = 2\n[tasks]\nretry_base_seconds = 0\n") + kNoDiagnosis;
   TempDir dir;
   std::unique_ptr<HearthdProcess> hearthd;
   std::unique_ptr<ApiClient> api;

@@ -255,7 +255,7 @@ class TlsFixture : public AcsFixture {
   void SetUp() override {
     ASSERT_TRUE(net::testing::write_self_signed_certificate(dir.path(), &cert));
     config_toml = "[cwmp]\nsession_timeout_seconds = 2\ntls_certificate = \"" + cert.certificate_file +
-                  "\"\ntls_private_key = \"" + cert.private_key_file + "\"\n";
+                  "\"\ntls_private_key = \"" + cert.private_key_file + "\"\n" + kNoDiagnosis;
     start();
   }
   net::testing::TestCertificate cert;
