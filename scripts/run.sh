@@ -54,6 +54,7 @@ build/src/cli/hearth --url "$http_url" --token "$token" import demo-data/fleet.j
 
 build/src/cli/hearth-sim --acs "$cwmp_url" --homes "$homes" --seed "$seed" --inform-interval 120 \
   --scenario scenarios/demo.json --truth demo-data/truth.json \
+  --line-events "$http_url/api/v1/line-events" --line-events-token "$token" \
   > demo-data/sim-running.json 2> demo-data/hearth-sim.log &
 sim_pid=$!
 wait_for_line demo-data/sim-running.json "$sim_pid" hearth-sim
@@ -69,6 +70,10 @@ Hearth demo is running: hearthd (pid $hearthd_pid) and $homes simulated homes (p
   OpenAPI document:    $http_url/api/openapi.json
   Metrics:             $http_url/metrics
   CWMP (ACS URL):      $cwmp_url
+  Diagnosis:           $http_url/api/v1/diagnosis/summary   (fleet: causes, health, worst homes)
+                       $http_url/api/v1/homes/home-000001/diagnosis   (one home: cause, findings, health)
+    or: build/src/cli/hearth --url $http_url --token $token fleet
+        build/src/cli/hearth --url $http_url --token $token diagnosis home-000001
   Admin API token:     $token
     e.g. curl -H "Authorization: Bearer $token" $http_url/api/v1/homes
   Demo subscribers (initial portal passwords):
