@@ -366,12 +366,14 @@ void Insight::tick_now(int64_t now_ms) {
         h.offline = true;
         h.offline_since_ms = h.last_contact_ms + std::max<int64_t>(h.interval_s, 1) * 1000;
       }
-      if (h.offline && !h.access_node.empty()) ++offline_by_node[h.access_node];
+      // A home whose line reported its own cause (power, line down) does not count towards an
+      // outage of its access node: independent failures must not add up to a regional one.
+      if (h.offline && h.line_event.empty() && !h.access_node.empty()) ++offline_by_node[h.access_node];
     }
     for (auto& [id, home] : by_home_) {
       Home& h = *home;
       const auto total = totals.find(h.access_node);
-      const bool regional = h.offline && total != totals.end() &&
+      const bool regional = h.offline && h.line_event.empty() && total != totals.end() &&
                             is_regional_outage(offline_by_node[h.access_node], total->second,
                                                options_.regional_min_homes, options_.regional_min_share);
       if (h.offline || regional != h.regional_outage) to_evaluate.push_back(home);

@@ -213,6 +213,19 @@ TEST_F(InsightTest, ManyHomesOfOneAccessNodeSilentIsARegionalOutage) {
   EXPECT_EQ(summary->homes_diagnosed, 10u);
 }
 
+TEST_F(InsightTest, SilentHomesWithTheirOwnLineEventsAreNotRegional) {
+  for (int i = 0; i < 10; ++i) session(i);
+  clock.advance(std::chrono::minutes(12));
+  for (int i = 5; i < 10; ++i) session(i);
+  // Two of the five silent homes report their own cause: three left, below max(5, 20%).
+  ASSERT_TRUE(insight.line_event({"home-0", "", "dying-gasp", now()}));
+  ASSERT_TRUE(insight.line_event({"home-1", "", "loss-of-signal", now()}));
+  tick();
+  EXPECT_EQ(primary("home-0"), "PWR-CUT-1");
+  EXPECT_EQ(primary("home-1"), "WAN-DOWN-1");
+  for (int i = 2; i < 5; ++i) EXPECT_EQ(primary("home-" + std::to_string(i)), "DEV-OFFLINE-1") << i;
+}
+
 TEST_F(InsightTest, FewSilentHomesAreNotRegional) {
   for (int i = 0; i < 10; ++i) session(i);
   clock.advance(std::chrono::minutes(12));

@@ -236,6 +236,7 @@ Status Insight::line_event(const LineEvent& event) {
       home->line_event.clear();
     } else {
       home->line_event = event.kind;
+      home->regional_outage = false;  // its own cause, until the next tick says otherwise
     }
     home->line_event_ms = event.time_ms;
     offline = home->offline;

@@ -172,11 +172,17 @@ int main(int argc, char** argv) {
   for (const auto& [node, list] : by_node) {
     if (outage_node.empty() || list.size() < by_node[outage_node].size()) outage_node = node;
   }
+  // The other homes, taken from each access node in turn, so that independent problems spread
+  // over the nodes as they would (and do not add up to an outage of one node by construction).
   std::vector<std::string> others;
-  for (const auto& h : all_homes) {
-    if (std::find(by_node[outage_node].begin(), by_node[outage_node].end(), h) == by_node[outage_node].end()) {
-      others.push_back(h);
+  for (size_t i = 0;; ++i) {
+    bool any = false;
+    for (const auto& [node, list] : by_node) {
+      if (node == outage_node || i >= list.size()) continue;
+      others.push_back(list[i]);
+      any = true;
     }
+    if (!any) break;
   }
   const int start_s = 3 * args.inform_interval;  // after bootstrap, discovery and a first telemetry read
   json scenarios = json::array();
