@@ -37,6 +37,14 @@ if [ -x build/bench/diag_bench ]; then
     build/bench/diag_bench
   fi
 fi
+if [ -x build/bench/outage_bench ]; then
+  echo "-- outage_bench"
+  if [ $quick = 1 ]; then
+    build/bench/outage_bench --homes 100000 --nodes 2000 --regions 50 --passes 10
+  else
+    build/bench/outage_bench
+  fi
+fi
 if [ -x build/tests/accuracy/diagnosis_accuracy ] && [ $quick = 0 ]; then
   # Full size: default windows and test intervals, 10 homes per scenario type, 300 healthy.
   echo "-- diagnosis_accuracy"

@@ -74,6 +74,9 @@ Hearth demo is running: hearthd (pid $hearthd_pid) and $homes simulated homes (p
                        $http_url/api/v1/homes/home-000001/diagnosis   (one home: cause, findings, health)
     or: build/src/cli/hearth --url $http_url --token $token fleet
         build/src/cli/hearth --url $http_url --token $token diagnosis home-000001
+  Incidents:           $http_url/api/v1/incidents   (access node an-02 goes dark 5 minutes in, for 15)
+                       $http_url/api/v1/homes/<a home of an-02>/status   (what its customer is told)
+    or: build/src/cli/hearth --url $http_url --token $token incidents
   Admin API token:     $token
     e.g. curl -H "Authorization: Bearer $token" $http_url/api/v1/homes
   Demo subscribers (initial portal passwords):

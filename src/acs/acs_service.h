@@ -34,6 +34,12 @@ class ConnectionRequester {
   virtual ~ConnectionRequester() = default;
   virtual void send(const std::string& url, const std::string& username, const std::string& password,
                     std::function<void(ConnectionRequestOutcome)> done) = 0;
+  // A reachability check over the same client (DeviceControl::probe): one unauthenticated GET,
+  // `done(true)` on any HTTP answer. The default cannot reach anything and answers false.
+  virtual void probe(const std::string& url, std::function<void(bool answered)> done) {
+    (void)url;
+    done(false);
+  }
 };
 
 // Where files for Download live on disk (device/file_repository.h implements it).
@@ -73,6 +79,7 @@ class AcsService final : public DeviceControl {
   void submit_task(store::TaskRecord task, std::function<void(Result<store::TaskRecord>)> done) override;
   void connection_request(const std::string& device_id,
                           std::function<void(ConnectionRequestOutcome)> done) override;
+  void probe(const std::string& device_id, std::function<void(bool answered)> done) override;
   void wait_task(int64_t task_id, std::chrono::milliseconds timeout,
                  std::function<void(Result<store::TaskRecord>)> done) override;
   void cancel_task(int64_t task_id, std::function<void(Result<store::TaskRecord>)> done) override;

@@ -33,6 +33,8 @@ struct AcsService::Metrics {
         errors(r.counter("hearth_cwmp_errors_total", "Rejected CWMP HTTP requests", {"reason"})),
         auth(r.counter("hearth_cwmp_auth_total", "CPE authentication verdicts", {"verdict"})),
         connreq(r.counter("hearth_connection_requests_total", "Connection requests by outcome", {"outcome"})),
+        probes(r.counter("hearth_probes_total",
+                         "Reachability probes of ConnectionRequestURLs (not connection requests)", {"outcome"})),
         tasks(r.counter("hearth_tasks_finished_total", "Tasks that finished, by state", {"state"})),
         active(r.gauge("hearth_cwmp_sessions_active", "CWMP sessions in progress").get()),
         duration(r.histogram("hearth_cwmp_session_duration_seconds", "Duration of CWMP sessions").get()),
@@ -46,6 +48,7 @@ struct AcsService::Metrics {
   metrics::CounterFamily& errors;
   metrics::CounterFamily& auth;
   metrics::CounterFamily& connreq;
+  metrics::CounterFamily& probes;  // answered, unreachable, no-url
   metrics::CounterFamily& tasks;
   metrics::Gauge& active;
   metrics::Histogram& duration;

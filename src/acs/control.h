@@ -32,6 +32,11 @@ class DeviceControl {
   // Sends (or joins an in-flight) connection request to the device.
   virtual void connection_request(const std::string& device_id,
                                   std::function<void(ConnectionRequestOutcome)> done) = 0;
+  // Checks that the device can be reached without starting a session: an unauthenticated GET of
+  // its ConnectionRequestURL, which a live CPE answers (401, or any HTTP status). `done(true)`
+  // on any HTTP answer; false when refused, reset, timed out, or no URL is known. Never joins
+  // or counts as a connection request; never retried.
+  virtual void probe(const std::string& device_id, std::function<void(bool answered)> done) = 0;
   // Calls back when the task is done, fault or cancelled, or after `timeout` with its record as
   // it is then (the caller tells a finished task by its state).
   virtual void wait_task(int64_t task_id, std::chrono::milliseconds timeout,

@@ -1,5 +1,5 @@
-// AcsService's side facing the API: tasks, connection requests and waiting for outcomes, plus
-// the sweeper that times out sessions, running tasks and waiters.
+// AcsService's side facing the API: tasks, connection requests, probes and waiting for
+// outcomes, plus the sweeper that times out sessions, running tasks and waiters.
 #include <spdlog/spdlog.h>
 
 #include <nlohmann/json.hpp>
@@ -176,6 +176,21 @@ void AcsService::send_connection_request(const std::string& device_id, int attem
                     }
                     finish(outcome);
                   });
+}
+
+// Unlike connection_request: no coalescing, no retry, no session check and no telemetry call;
+// the outage detection asks this to tell a silent device from an unreachable one.
+void AcsService::probe(const std::string& device_id, std::function<void(bool answered)> done) {
+  auto device = store_.get_device(device_id);
+  if (!device || !device->has_value() || (*device)->connection_request_url.empty()) {
+    metrics_->probes.with({"no-url"}).inc();
+    done(false);
+    return;
+  }
+  requester_.probe((*device)->connection_request_url, [this, done = std::move(done)](bool answered) {
+    metrics_->probes.with({answered ? "answered" : "unreachable"}).inc();
+    done(answered);
+  });
 }
 
 void AcsService::schedule(int64_t delay_ms, std::function<void()> fn) {

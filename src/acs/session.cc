@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include "acs/session_impl.h"
+#include "acs/telemetry_sink.h"
 #include "core/ids.h"
 
 namespace hearth::acs {
@@ -60,6 +61,8 @@ Session::Session(const AcsConfig& config, const Clock& clock, TreeReader& tree)
     : impl_(std::make_unique<Impl>(config, clock, tree)), last_activity_(clock.now()) {}
 
 Session::~Session() = default;
+
+void Session::set_telemetry_sink(TelemetrySink* sink) { impl_->telemetry_sink = sink; }
 
 const std::string& Session::device_id() const { return impl_->device.id; }
 const store::DeviceRecord& Session::device() const { return impl_->device; }

@@ -26,6 +26,8 @@
 
 namespace hearth::acs {
 
+class TelemetrySink;
+
 // What the owner loads before a new session starts.
 struct SessionStart {
   std::optional<store::DeviceRecord> device;  // nullopt: first contact
@@ -64,6 +66,10 @@ class Session {
   // Paths to read with one GetParameterValues once everything else is done (telemetry_sink.h).
   // Call after start(); an empty list reads nothing.
   void set_telemetry_paths(std::vector<std::string> paths);
+  // Where to say that the device acknowledged a Reboot, FactoryReset or Download (it is about
+  // to go quiet; telemetry_sink.h). Called with the session's time while handling that answer:
+  // the device restarts whether or not the step commits. Null (the default): nobody is told.
+  void set_telemetry_sink(TelemetrySink* sink);
 
   // A task created while this session is open; it runs in this session if there is time.
   void add_task(const store::TaskRecord& task);

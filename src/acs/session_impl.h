@@ -95,6 +95,7 @@ struct Session::Impl {
   std::deque<std::string> telemetry_queue;
   bool telemetry_split = false;
   std::vector<cwmp::ParameterValue> telemetry_values;
+  TelemetrySink* telemetry_sink = nullptr;  // told of expected restarts; may be null
 
   Step step;  // the step being built by the current call
 
@@ -143,6 +144,7 @@ struct Session::Impl {
   void put_task(const store::TaskRecord& task);
   bool build_task_steps(store::TaskRecord& task, ActiveTask* active, nlohmann::json* error);
   void expire_running_tasks();
+  void restart_expected(int64_t now);
   int64_t backoff_ms(int attempts) const;
 };
 

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "acs/session_impl.h"
+#include "acs/telemetry_sink.h"
 #include "core/strings.h"
 #include "device/task_spec.h"
 
@@ -23,6 +24,11 @@ int max_attempts_of(const store::TaskRecord& task) {
 }
 
 }  // namespace
+
+// The device acknowledged an RPC after which it restarts: its silence is expected, not an outage.
+void Session::Impl::restart_expected(int64_t now) {
+  if (telemetry_sink != nullptr) telemetry_sink->on_restart_expected(device.id, now);
+}
 
 int64_t Session::Impl::backoff_ms(int attempts) const {
   int64_t wait = config.retry_base_ms;
@@ -307,12 +313,15 @@ void Session::Impl::on_task_response(const cwmp::Envelope& msg) {
     step.batch.add(store::DeleteParameters{device.id, req.object_name});
     result["status"] = del->status;
   } else if (std::holds_alternative<cwmp::RebootResponse>(body)) {
+    restart_expected(now);
     wait_for_event(config.reboot_timeout_ms);
     return;
   } else if (std::holds_alternative<cwmp::FactoryResetResponse>(body)) {
+    restart_expected(now);
     wait_for_event(config.reboot_timeout_ms);
     return;
   } else if (const auto* dl = std::get_if<cwmp::DownloadResponse>(&body)) {
+    restart_expected(now);  // either status: a firmware is usually applied with a reboot
     result["status"] = dl->status;
     if (dl->status == 1) {
       wait_for_event(config.download_timeout_ms);  // a TransferComplete will follow

@@ -3,10 +3,28 @@
 
 #include <gtest/gtest.h>
 
+#include <utility>
+
+#include "acs/telemetry_sink.h"
+
 namespace hearth::acs::testing {
 namespace {
 
 using nlohmann::json;
+
+// Records what the session tells the diagnosis of expected restarts.
+class RestartSink final : public TelemetrySink {
+ public:
+  std::vector<std::string> on_inform(const store::DeviceRecord&, const std::vector<cwmp::EventStruct>&,
+                                     const std::vector<cwmp::ParameterValue>&, int64_t) override {
+    return {};
+  }
+  void on_telemetry(const store::DeviceRecord&, std::vector<cwmp::ParameterValue>, int64_t) override {}
+  void on_restart_expected(const std::string& device_id, int64_t now_ms) override {
+    restarts.emplace_back(device_id, now_ms);
+  }
+  std::vector<std::pair<std::string, int64_t>> restarts;
+};
 
 TEST_F(SessionTest, TelemetryIsReadLastInOneRequestAndHandedOn) {
   auto t = task(R"({"name":"getParameterValues","parameterNames":["Device.DeviceInfo.UpTime"]})");
@@ -64,6 +82,48 @@ TEST_F(SessionTest, TelemetryPathTheDeviceLacksIsFoundAndSkippedNextTime) {
   s3->set_telemetry_paths({"Device.WiFi.Radio.", "Device.Optical."});
   gpv = expect_request<cwmp::GetParameterValues>(s3->handle(nullptr));
   EXPECT_EQ(gpv.parameter_names.size(), 2u);
+}
+
+// A device that acknowledged a Reboot, FactoryReset or Download is about to go quiet.
+TEST_F(SessionTest, AcknowledgedRestartsAreToldToTheSink) {
+  config.files_base_url = "http://127.0.0.1:7547/files/";
+  cwmp::GetParameterValuesResponse gpv_answer;
+  gpv_answer.parameters = {{"Device.DeviceInfo.UpTime", "42", cwmp::ValueType::kUnsignedInt}};
+  struct Case {
+    const char* args;
+    cwmp::Body answer;
+    bool restart;
+  };
+  const Case cases[] = {
+      {R"({"name":"reboot"})", cwmp::RebootResponse{}, true},
+      {R"({"name":"factoryReset"})", cwmp::FactoryResetResponse{}, true},
+      {R"({"name":"download","fileId":"fw-2.bin"})",
+       cwmp::DownloadResponse{1, "0001-01-01T00:00:00Z", "0001-01-01T00:00:00Z"}, true},
+      {R"({"name":"getParameterValues","parameterNames":["Device.DeviceInfo.UpTime"]})", gpv_answer, false},
+      {R"({"name":"reboot"})", cpe_fault(9001), false},  // refused: nothing restarts
+  };
+  for (const auto& c : cases) {
+    RestartSink sink;
+    auto s = open(known({task(c.args)}), inform({{"6 CONNECTION REQUEST", ""}}));
+    s->set_telemetry_sink(&sink);
+    ASSERT_EQ(s->handle(nullptr).http_status, 200) << c.args;
+    clock.advance(std::chrono::seconds(3));
+    send(*s, c.answer);
+    if (!c.restart) {
+      EXPECT_TRUE(sink.restarts.empty()) << c.args;
+      continue;
+    }
+    ASSERT_EQ(sink.restarts.size(), 1u) << c.args;
+    EXPECT_EQ(sink.restarts[0].first, "00D09E-HG1-SN1");
+    EXPECT_EQ(sink.restarts[0].second, to_unix_ms(clock.now()));
+  }
+}
+
+TEST_F(SessionTest, RestartWithoutASinkTellsNobody) {
+  auto s = open(known({task(R"({"name":"reboot"})")}), inform({{"6 CONNECTION REQUEST", ""}}));
+  expect_request<cwmp::Reboot>(s->handle(nullptr));
+  Step end = send(*s, cwmp::RebootResponse{});
+  EXPECT_EQ(end.http_status, 204);
 }
 
 }  // namespace

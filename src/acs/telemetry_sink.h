@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "cwmp/messages.h"
@@ -32,6 +33,42 @@ class TelemetrySink {
   virtual void on_connection_request(const std::string& device_id, bool reached, int64_t now_ms) {
     (void)device_id; (void)reached; (void)now_ms;
   }
+  // The device acknowledged a Reboot, FactoryReset or Download (or ScheduleDownload): it will
+  // probably be silent for a while, and that is not an outage.
+  virtual void on_restart_expected(const std::string& device_id, int64_t now_ms) {
+    (void)device_id; (void)now_ms;
+  }
+};
+
+// Hands everything to two sinks: paths are the first one's (the second's on_inform result is
+// ignored), telemetry goes to the first only. Either may be null.
+class SinkTee final : public TelemetrySink {
+ public:
+  SinkTee(TelemetrySink* first, TelemetrySink* second) : first_(first), second_(second) {}
+  std::vector<std::string> on_inform(const store::DeviceRecord& device,
+                                     const std::vector<cwmp::EventStruct>& events,
+                                     const std::vector<cwmp::ParameterValue>& parameters,
+                                     int64_t now_ms) override {
+    if (second_ != nullptr) second_->on_inform(device, events, parameters, now_ms);
+    return first_ != nullptr ? first_->on_inform(device, events, parameters, now_ms)
+                             : std::vector<std::string>{};
+  }
+  void on_telemetry(const store::DeviceRecord& device, std::vector<cwmp::ParameterValue> values,
+                    int64_t now_ms) override {
+    if (first_ != nullptr) first_->on_telemetry(device, std::move(values), now_ms);
+  }
+  void on_connection_request(const std::string& device_id, bool reached, int64_t now_ms) override {
+    if (first_ != nullptr) first_->on_connection_request(device_id, reached, now_ms);
+    if (second_ != nullptr) second_->on_connection_request(device_id, reached, now_ms);
+  }
+  void on_restart_expected(const std::string& device_id, int64_t now_ms) override {
+    if (first_ != nullptr) first_->on_restart_expected(device_id, now_ms);
+    if (second_ != nullptr) second_->on_restart_expected(device_id, now_ms);
+  }
+
+ private:
+  TelemetrySink* first_;
+  TelemetrySink* second_;
 };
 
 }  // namespace hearth::acs

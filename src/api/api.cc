@@ -48,6 +48,10 @@ Api::Api(ApiDeps deps)
   add_home_routes(router_, deps_);
   add_diagnosis_routes(router_, deps_);
   add_line_event_routes(router_, deps_);
+  add_topology_routes(router_, deps_);
+  add_incident_routes(router_, deps_);
+  add_maintenance_routes(router_, deps_);
+  add_webhook_routes(router_, deps_);
 }
 
 Api::~Api() {

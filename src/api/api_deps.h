@@ -11,6 +11,7 @@
 #include "core/clock.h"
 #include "core/metrics.h"
 #include "device/file_repository.h"
+#include "incidents/desk.h"
 #include "insight/reader.h"
 #include "store/store.h"
 
@@ -39,6 +40,9 @@ struct ApiDeps {
   size_t max_import_body = kMaxImportBody;
   // The diagnosis of homes (/api/v1/homes/{id}/diagnosis, ...); null: those routes answer 503.
   insight::DiagnosisReader* diagnosis = nullptr;
+  // Incidents, maintenance and webhooks (changes, home status, line events, topology reloads);
+  // null: the routes that change them answer 503, reads of the store still work.
+  incidents::IncidentDesk* incidents = nullptr;
 };
 
 }  // namespace hearth::api

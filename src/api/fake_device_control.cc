@@ -15,6 +15,16 @@ void FakeDeviceControl::set_connection_request_outcome(acs::ConnectionRequestOut
   outcome_ = o;
 }
 
+void FakeDeviceControl::set_probe_answer(const std::string& device_id, bool answered) {
+  std::lock_guard<std::mutex> l(mu_);
+  probe_answers_[device_id] = answered;
+}
+
+void FakeDeviceControl::set_default_probe_answer(bool answered) {
+  std::lock_guard<std::mutex> l(mu_);
+  default_probe_answer_ = answered;
+}
+
 void FakeDeviceControl::set_wait_times_out(bool v) {
   std::lock_guard<std::mutex> l(mu_);
   wait_times_out_ = v;
@@ -85,6 +95,11 @@ std::vector<std::string> FakeDeviceControl::connection_requests() const {
   return connection_requests_;
 }
 
+std::vector<std::string> FakeDeviceControl::probes() const {
+  std::lock_guard<std::mutex> l(mu_);
+  return probes_;
+}
+
 std::vector<std::chrono::milliseconds> FakeDeviceControl::wait_timeouts() const {
   std::lock_guard<std::mutex> l(mu_);
   return wait_timeouts_;
@@ -112,6 +127,17 @@ void FakeDeviceControl::connection_request(const std::string& device_id,
     outcome = outcome_;
   }
   done(outcome);
+}
+
+void FakeDeviceControl::probe(const std::string& device_id, std::function<void(bool answered)> done) {
+  bool answered;
+  {
+    std::lock_guard<std::mutex> l(mu_);
+    probes_.push_back(device_id);
+    auto it = probe_answers_.find(device_id);
+    answered = it != probe_answers_.end() ? it->second : default_probe_answer_;
+  }
+  done(answered);
 }
 
 void FakeDeviceControl::wait_task(int64_t task_id, std::chrono::milliseconds timeout,

@@ -22,6 +22,9 @@ class FakeDeviceControl final : public acs::DeviceControl {
 
   // ---- behaviour ----
   void set_connection_request_outcome(acs::ConnectionRequestOutcome o);
+  // What probe() answers for one device, and for every other (default: false, unreachable).
+  void set_probe_answer(const std::string& device_id, bool answered);
+  void set_default_probe_answer(bool answered);
   // true: wait_task answers at once with the task as it is (as if the timeout passed);
   // false (default): waiters are held until complete() or expire_waits().
   void set_wait_times_out(bool v);
@@ -40,6 +43,7 @@ class FakeDeviceControl final : public acs::DeviceControl {
   // ---- what was asked ----
   std::vector<store::TaskRecord> submitted() const;
   std::vector<std::string> connection_requests() const;
+  std::vector<std::string> probes() const;  // device ids, in call order
   std::vector<std::chrono::milliseconds> wait_timeouts() const;
   int profiles_changed_calls() const;
 
@@ -47,6 +51,7 @@ class FakeDeviceControl final : public acs::DeviceControl {
   void submit_task(store::TaskRecord task, std::function<void(Result<store::TaskRecord>)> done) override;
   void connection_request(const std::string& device_id,
                           std::function<void(acs::ConnectionRequestOutcome)> done) override;
+  void probe(const std::string& device_id, std::function<void(bool answered)> done) override;
   void wait_task(int64_t task_id, std::chrono::milliseconds timeout,
                  std::function<void(Result<store::TaskRecord>)> done) override;
   void cancel_task(int64_t task_id, std::function<void(Result<store::TaskRecord>)> done) override;
@@ -66,6 +71,9 @@ class FakeDeviceControl final : public acs::DeviceControl {
   std::multimap<int64_t, Waiter> waiters_;
   std::vector<store::TaskRecord> submitted_;
   std::vector<std::string> connection_requests_;
+  std::map<std::string, bool> probe_answers_;
+  bool default_probe_answer_ = false;
+  std::vector<std::string> probes_;
   std::vector<std::chrono::milliseconds> wait_timeouts_;
   int profiles_changed_ = 0;
 };

@@ -35,8 +35,10 @@ void run_import(const ApiDeps& deps, const JobQueue& queue, const CallPtr& call)
   if (!plan) return call->fail(plan.error());
   json answer = import_counts_json(*plan);
   if (plan->batch.empty()) return call->reply(200, answer);
-  write_then(deps, std::move(plan->batch), call,
-             [call, answer = std::move(answer)] { call->reply(200, answer); });
+  write_then(deps, std::move(plan->batch), call, [&deps, call, answer = std::move(answer)] {
+    if (deps.incidents != nullptr) deps.incidents->topology_changed();
+    call->reply(200, answer);
+  });
 }
 
 }  // namespace

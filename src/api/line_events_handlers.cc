@@ -1,3 +1,7 @@
+// POST /api/v1/line-events (line_events_handlers.h). Each event goes to the diagnosis and to the
+// outage detection (the IncidentDesk), whichever of them the server runs; it is accepted when
+// either takes it. The desk takes home ids only: an event that names just a gateway's serial is
+// matched to a home through the devices the store knows with that serial.
 #include "api/line_events_handlers.h"
 
 #include <string>
@@ -61,10 +65,49 @@ Result<insight::LineEvent> parse_event(const json& event, const std::string& at)
   return out;
 }
 
+// The home of the gateway with this serial, "" when the store knows none.
+Result<std::string> home_of_serial(store::Store& store, const std::string& serial) {
+  if (serial.empty()) return std::string();
+  store::DeviceQuery q;
+  q.serial_number = serial;
+  q.limit = 16;
+  auto devices = store.find_devices(q);
+  if (!devices) return devices.error();
+  for (const store::DeviceRecord& d : devices->devices) {
+    auto home = store.home_for_device(d.id);
+    if (!home) return home.error();
+    if (home->has_value()) return (*home)->id;
+  }
+  return std::string();
+}
+
+// Whether the diagnosis or the desk took the event. kNotFound (a home it does not know) is not
+// taking it; any other error ends the request.
+Result<bool> hand_on(const ApiDeps& deps, const insight::LineEvent& e) {
+  bool taken = false;
+  if (deps.diagnosis != nullptr) {
+    const Status st = deps.diagnosis->line_event(e);
+    if (!st && st.error().code != ErrorCode::kNotFound) return st.error();
+    taken = st.ok();
+  }
+  if (deps.incidents != nullptr) {
+    Result<std::string> home = e.home_id.empty() ? home_of_serial(deps.store, e.serial)
+                                                 : Result<std::string>(e.home_id);
+    if (!home) return home.error();
+    if (!home->empty()) {
+      const Status st = deps.incidents->line_event({*home, e.kind, e.time_ms});
+      if (!st && st.error().code != ErrorCode::kNotFound) return st.error();
+      taken = taken || st.ok();
+    }
+  }
+  return taken;
+}
+
 void post_line_events(const ApiDeps& deps, const CallPtr& call) {
-  if (deps.diagnosis == nullptr) {
-    return call->fail(
-        make_error(ErrorCode::kUnavailable, "line events: this server runs no diagnosis"));
+  if (deps.diagnosis == nullptr && deps.incidents == nullptr) {
+    return call->fail(make_error(ErrorCode::kUnavailable,
+                                 "line events: this server runs neither diagnosis nor outage "
+                                 "detection"));
   }
   Result<json> body = parse_json_object(call->request().body, kMaxLineEventsBody);
   if (!body) return call->fail(body.error());
@@ -73,14 +116,9 @@ void post_line_events(const ApiDeps& deps, const CallPtr& call) {
   uint64_t accepted = 0;
   uint64_t unmatched = 0;
   for (const insight::LineEvent& e : *events) {
-    const Status st = deps.diagnosis->line_event(e);
-    if (st) {
-      ++accepted;
-    } else if (st.error().code == ErrorCode::kNotFound) {
-      ++unmatched;
-    } else {
-      return call->fail(st.error());
-    }
+    Result<bool> taken = hand_on(deps, e);
+    if (!taken) return call->fail(taken.error());
+    ++(*taken ? accepted : unmatched);
   }
   call->reply(202, {{"accepted", accepted}, {"unmatched", unmatched}});
 }

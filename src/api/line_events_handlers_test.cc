@@ -1,11 +1,13 @@
 // POST /api/v1/line-events: validation of every event (the error names its index), events passed
-// on to the diagnosis, unknown homes counted rather than refused, the limits, auth and 503.
+// on to the diagnosis and to the incident desk, unknown homes counted rather than refused, the
+// limits, auth and 503.
 #include "api/line_events_handlers.h"
 
 #include <gtest/gtest.h>
 
 #include "api/api_test_support.h"
 #include "api/fake_diagnosis_reader.h"
+#include "api/incidents_test_support.h"
 
 namespace hearth::api::testing {
 namespace {
@@ -148,6 +150,53 @@ TEST(LineEventsWithoutReaderTest, Answers503) {
   const ApiResponse r = h.call("POST", kPath, events(1).dump());
   EXPECT_EQ(r.status, 503);
   EXPECT_EQ(error_code(r), "unavailable");
+}
+
+// h-3's gateway is known to the store by its serial HRS3.
+void add_gateway(DeskHarness& h) {
+  const store::DeviceRecord d = ApiHarness::sample_device("HRS3");
+  store::HomeRecord home = h.store().get_home("h-3")->value();
+  home.devices = {{"gateway", d.id, d.serial_number, d.oui, d.product_class, d.manufacturer}};
+  const Status st = h.store().write_sync(
+      store::WriteBatch().add(store::UpsertDevice{d}).add(store::PutHome{home}));
+  ASSERT_TRUE(st.ok()) << st.error().message;
+}
+
+TEST(LineEventsToTheDeskTest, WithoutDiagnosisEventsGoToTheDesk) {
+  DeskHarness h;
+  h.add_topology();
+  add_gateway(h);
+  const ApiResponse r = h.call("POST", kPath, R"({"events":[
+      {"homeId":"h-1","kind":"dying-gasp","time":"2026-01-01T03:00:00Z"},
+      {"serial":"HRS3","kind":"restored","time":"2026-01-01T03:10:00Z"},
+      {"homeId":"h-9","kind":"loss-of-signal","time":"2026-01-01T03:00:00Z"},
+      {"serial":"NOPE","kind":"loss-of-signal","time":"2026-01-01T03:00:00Z"}]})");
+  ASSERT_EQ(r.status, 202) << r.body;
+  EXPECT_EQ(body_json(r), json::parse(R"({"accepted":2,"unmatched":2})"));
+  const auto got = h.desk().line_events();
+  ASSERT_EQ(got.size(), 2u);
+  EXPECT_EQ(got[0].home_id, "h-1");
+  EXPECT_EQ(got[0].kind, "dying-gasp");
+  EXPECT_EQ(got[0].time_ms, 1'767'236'400'000);
+  EXPECT_EQ(got[1].home_id, "h-3") << "found by the gateway's serial";
+  EXPECT_EQ(got[1].kind, "restored");
+}
+
+TEST(LineEventsToTheDeskTest, AcceptedWhenEitherTakesIt) {
+  FakeDiagnosisReader reader;  // outlives the harness
+  reader.add_home("h-1");
+  DeskHarness h({.diagnosis = &reader});
+  h.add_topology();
+  const ApiResponse r = h.call("POST", kPath, R"({"events":[
+      {"homeId":"h-1","kind":"dying-gasp","time":"2026-01-01T03:00:00Z"},
+      {"homeId":"h-2","kind":"dying-gasp","time":"2026-01-01T03:00:00Z"},
+      {"homeId":"h-9","kind":"dying-gasp","time":"2026-01-01T03:00:00Z"}]})");
+  ASSERT_EQ(r.status, 202) << r.body;
+  EXPECT_EQ(body_json(r), json::parse(R"({"accepted":2,"unmatched":1})"));
+  EXPECT_EQ(reader.line_events().size(), 1u);
+  EXPECT_EQ(h.desk().line_events().size(), 2u);
+  h.desk().fail_with(make_error(ErrorCode::kUnavailable, "stopping"));
+  EXPECT_EQ(h.call("POST", kPath, events(1, "h-1").dump()).status, 503);
 }
 
 }  // namespace

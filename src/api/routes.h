@@ -18,5 +18,10 @@ void add_import_routes(Router& router, const ApiDeps& deps);
 void add_home_routes(Router& router, const ApiDeps& deps);
 void add_diagnosis_routes(Router& router, const ApiDeps& deps);   // diagnosis_handlers.h
 void add_line_event_routes(Router& router, const ApiDeps& deps);  // line_events_handlers.h
+void add_topology_routes(Router& router, const ApiDeps& deps);    // topology_handlers.cc
+// Incidents and a home's status, maintenance, webhooks: incidents_handlers.h.
+void add_incident_routes(Router& router, const ApiDeps& deps);
+void add_maintenance_routes(Router& router, const ApiDeps& deps);
+void add_webhook_routes(Router& router, const ApiDeps& deps);
 
 }  // namespace hearth::api

@@ -7,6 +7,8 @@
 //   hearth devices [-q TEXT] [--limit N]
 //   hearth diagnosis HOME
 //   hearth fleet [--worst N]
+//   hearth incidents | incident ID | maintenance ... | webhooks ... | home-status HOME
+//     (regional disturbances: hearth_incidents.h)
 //
 // URL defaults to $HEARTH_URL, then http://127.0.0.1:8080; TOKEN to $HEARTH_TOKEN. --json prints
 // the API's answer as it came. Exit status: 0 done, 1 the request was refused or hearthd could not
@@ -14,12 +16,15 @@
 #include <CLI/CLI.hpp>
 #include <fstream>
 #include <iostream>
+#include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include "cli/hearth_client.h"
+#include "cli/hearth_incidents.h"
 
 namespace {
 
@@ -185,6 +190,7 @@ int main(int argc, char** argv) {
   std::string worst;
   CLI::App* fleet = app.add_subcommand("fleet", "show the diagnosis of the whole fleet");
   fleet->add_option("--worst", worst, "homes of lowest health to list, default 10 (at most 1000)");
+  const std::shared_ptr<IncidentCommands> outage = add_incident_commands(app);
 
   try {
     app.parse(argc, argv);
@@ -198,5 +204,6 @@ int main(int argc, char** argv) {
   if (*devices) return run_devices(o, q, offset, limit);
   if (*diagnosis) return run_diagnosis(o, home_id);
   if (*fleet) return run_fleet(o, worst);
+  if (std::optional<int> status = run_incident_commands(o, *outage)) return *status;
   return kUsage;
 }

@@ -45,6 +45,8 @@ Insight::~Insight() { stop(); }
 
 void Insight::set_control(acs::DeviceControl* control) { control_ = control; }
 
+void Insight::set_outage_source(OutageSource* source) { outage_source_ = source; }
+
 void Insight::start() {
   std::lock_guard<std::mutex> lock(queue_mutex_);
   if (started_) return;
@@ -272,6 +274,12 @@ void Insight::evaluate(const std::shared_ptr<Home>& home, int64_t now_ms, bool w
     ctx.expected_interval_s = h.interval_s;
     ctx.offline = h.offline;
     ctx.offline_since_ms = h.offline_since_ms;
+    if (h.incident_id != 0 && !h.offline) {
+      // Affected by a confirmed incident before its own Informs are overdue: unreachable all the
+      // same, so its individual findings are held back while the incident lasts.
+      ctx.offline = true;
+      ctx.offline_since_ms = h.last_contact_ms;
+    }
     ctx.line_event = h.line_event;
     ctx.line_event_ms = h.line_event_ms;
     ctx.regional_outage = h.regional_outage;
@@ -353,7 +361,12 @@ void Insight::evaluate(const std::shared_ptr<Home>& home, int64_t now_ms, bool w
 
 void Insight::tick_now(int64_t now_ms) {
   std::map<std::string, uint64_t> totals;
-  if (auto counts = store_.count_homes_by_access_node()) totals = std::move(*counts);
+  std::unordered_map<std::string, int64_t> in_incidents;
+  if (outage_source_ != nullptr) {
+    in_incidents = outage_source_->homes_in_confirmed_incidents();
+  } else if (auto counts = store_.count_homes_by_access_node()) {
+    totals = std::move(*counts);
+  }
   std::vector<std::shared_ptr<Home>> to_evaluate;
   std::vector<std::pair<std::shared_ptr<Home>, Home::Waiter>> expired;
   {
@@ -372,12 +385,21 @@ void Insight::tick_now(int64_t now_ms) {
     }
     for (auto& [id, home] : by_home_) {
       Home& h = *home;
-      const auto total = totals.find(h.access_node);
-      const bool regional = h.offline && h.line_event.empty() && total != totals.end() &&
-                            is_regional_outage(offline_by_node[h.access_node], total->second,
-                                               options_.regional_min_homes, options_.regional_min_share);
-      if (h.offline || regional != h.regional_outage) to_evaluate.push_back(home);
+      bool regional = false;
+      int64_t incident = 0;
+      if (outage_source_ != nullptr) {
+        auto it = in_incidents.find(h.home_id);
+        if (it != in_incidents.end()) incident = it->second;
+        regional = incident != 0;
+      } else {
+        const auto total = totals.find(h.access_node);
+        regional = h.offline && h.line_event.empty() && total != totals.end() &&
+                   is_regional_outage(offline_by_node[h.access_node], total->second,
+                                      options_.regional_min_homes, options_.regional_min_share);
+      }
+      if (h.offline || regional != h.regional_outage || incident != h.incident_id) to_evaluate.push_back(home);
       h.regional_outage = regional;
+      h.incident_id = incident;
       auto split = std::partition(h.waiters.begin(), h.waiters.end(),
                                   [&](const Home::Waiter& w) { return w.deadline_ms > now_ms; });
       for (auto w = split; w != h.waiters.end(); ++w) expired.emplace_back(home, std::move(*w));

@@ -25,6 +25,7 @@
 #include "acs/telemetry_sink.h"
 #include "core/clock.h"
 #include "insight/options.h"
+#include "insight/outage_source.h"
 #include "insight/reader.h"
 #include "store/store.h"
 
@@ -41,6 +42,9 @@ class Insight final : public acs::TelemetrySink, public DiagnosisReader {
   // Where tasks (WAN tests, neighbour scans, channel changes) and connection requests go. Set
   // before devices connect; null: the service only watches.
   void set_control(acs::DeviceControl* control);
+  // Where confirmed regional incidents come from (incidents/). Null: the service judges regional
+  // outages itself from the homes it sees offline (regional_min_homes, regional_min_share).
+  void set_outage_source(OutageSource* source);
   // Starts the worker and the ticker; stop() ends them (queued work is finished first).
   void start();
   void stop();
@@ -96,6 +100,7 @@ class Insight final : public acs::TelemetrySink, public DiagnosisReader {
   store::Store& store_;
   const Clock& clock_;
   acs::DeviceControl* control_ = nullptr;
+  OutageSource* outage_source_ = nullptr;
 
   std::mutex mutex_;  // guards the maps and every Home's "shared" fields
   std::unordered_map<std::string, std::shared_ptr<Home>> by_device_;

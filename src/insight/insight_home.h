@@ -50,6 +50,7 @@ struct Insight::Home {
   bool offline = false;
   int64_t offline_since_ms = 0;
   bool regional_outage = false;
+  int64_t incident_id = 0;        // the confirmed incident it is in (outage source), 0: none
 
   // worker only
   std::vector<diag::HomeSnapshot> history;  // oldest first, within options.history_ms

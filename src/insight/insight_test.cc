@@ -23,6 +23,7 @@ class RecordingControl final : public acs::DeviceControl {
     connection_requests.push_back(id);
     done(acs::ConnectionRequestOutcome::kOk);
   }
+  void probe(const std::string&, std::function<void(bool)> done) override { done(false); }
   void wait_task(int64_t, std::chrono::milliseconds, std::function<void(Result<store::TaskRecord>)>) override {}
   void cancel_task(int64_t, std::function<void(Result<store::TaskRecord>)>) override {}
   void retry_task(int64_t, std::function<void(Result<store::TaskRecord>)>) override {}

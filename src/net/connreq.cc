@@ -93,4 +93,16 @@ void ConnectionRequestClient::send_detailed(const std::string& url, const std::s
   client_.get(url, options, [done = std::move(done)](Result<HttpResponse> r) { done(classify(r)); });
 }
 
+void ConnectionRequestClient::probe(const std::string& url, std::function<void(bool answered)> done) {
+  if (!validate_connection_request_url(url).ok()) {
+    client_.post([done = std::move(done)] { done(false); });
+    return;
+  }
+  HttpClientOptions options;
+  options.timeout = options_.timeout;
+  options.max_response_bytes = 64 * 1024;
+  // No credentials: a 401 is the answer, not a challenge to take up.
+  client_.get(url, options, [done = std::move(done)](Result<HttpResponse> r) { done(r.ok()); });
+}
+
 }  // namespace hearth::net

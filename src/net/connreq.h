@@ -59,6 +59,11 @@ class ConnectionRequestClient {
   // The same with the final HTTP status and a human-readable detail for logs.
   void send_detailed(const std::string& url, const std::string& username, const std::string& password,
                      std::function<void(ConnReqResult)> done);
+  // A reachability check, not a connection request: one GET without credentials whose answer,
+  // whatever its status (a live CPE answers 401), means `done(true)`. The challenge is never
+  // answered, so no session follows; nothing is retried. Refused, reset, closed without an
+  // answer, timed out or an invalid URL (refused before any I/O) give false.
+  void probe(const std::string& url, std::function<void(bool answered)> done);
 
  private:
   std::unique_ptr<HttpClient> owned_client_;

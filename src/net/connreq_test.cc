@@ -201,5 +201,68 @@ TEST(ConnectionRequestTest, ValidatesTheUrlBeforeAnyIo) {
   EXPECT_STREQ(connreq_outcome_name(ConnReqOutcome::kInvalidUrl), "invalid_url");
 }
 
+bool probe_sync(ConnectionRequestClient& client, const std::string& url) {
+  Mailbox<bool> result;
+  client.probe(url, [&](bool answered) { result.put(answered); });
+  auto r = result.take();
+  EXPECT_TRUE(r.has_value());
+  return r.value_or(false);
+}
+
+// A live CPE answers 401: reachable, and the challenge is not taken up (no session follows).
+TEST(ConnectionRequestProbeTest, A401IsAnAnswerAndIsNotAnswered) {
+  TestCpe cpe;
+  ConnectionRequestClient client;
+  EXPECT_TRUE(probe_sync(client, cpe.url()));
+  auto first = cpe.requests.take();
+  ASSERT_TRUE(first.has_value());
+  EXPECT_EQ(first->method, "GET");
+  EXPECT_FALSE(first->headers.contains("Authorization"));
+  EXPECT_EQ(cpe.requests.size(), 0u);  // an answered challenge would have come before `done`
+}
+
+TEST(ConnectionRequestProbeTest, AnyStatusIsAnAnswer) {
+  for (int status : {200, 204, 404, 500, 503}) {
+    HttpServer cpe(HttpServerOptions{}, [status](HttpRequest&&, const ConnectionInfo&, Respond respond) {
+      respond(make_response(status));
+    });
+    ASSERT_TRUE(cpe.start().ok());
+    ConnectionRequestClient client;
+    EXPECT_TRUE(probe_sync(client, "http://" + cpe.bound_address() + "/cr")) << status;
+  }
+}
+
+TEST(ConnectionRequestProbeTest, RefusedClosedAndSilentAreNotAnswers) {
+  uint16_t closed_port;
+  {
+    HttpServer s(HttpServerOptions{}, [](HttpRequest&&, const ConnectionInfo&, Respond r) { r(make_response(200)); });
+    ASSERT_TRUE(s.start().ok());
+    closed_port = s.port();
+  }
+  ConnectionRequestClient client;
+  EXPECT_FALSE(probe_sync(client, "http://127.0.0.1:" + std::to_string(closed_port) + "/cr"));
+
+  // Reads the request and closes without a word; the probe is not retried.
+  RawServer mute([](int, RawClient& conn) { (void)conn.read_request(); });
+  EXPECT_FALSE(probe_sync(client, "http://127.0.0.1:" + std::to_string(mute.port()) + "/cr"));
+  EXPECT_EQ(mute.connections(), 1);
+
+  RawServer silent([](int, RawClient& conn) { conn.wait_closed(std::chrono::seconds(10)); });
+  ConnReqOptions o;
+  o.timeout = std::chrono::milliseconds(200);
+  ConnectionRequestClient impatient(o);
+  EXPECT_FALSE(probe_sync(impatient, "http://127.0.0.1:" + std::to_string(silent.port()) + "/cr"));
+}
+
+TEST(ConnectionRequestProbeTest, InvalidUrlIsFalseWithoutIo) {
+  RawServer never([](int, RawClient&) {});
+  ConnectionRequestClient client;
+  // Userinfo makes the URL invalid although the port is a live one.
+  EXPECT_FALSE(probe_sync(client, "http://admin:pw@127.0.0.1:" + std::to_string(never.port()) + "/cr"));
+  EXPECT_FALSE(probe_sync(client, "https://127.0.0.1:" + std::to_string(never.port()) + "/cr"));
+  EXPECT_FALSE(probe_sync(client, ""));
+  EXPECT_EQ(never.connections(), 0);
+}
+
 }  // namespace
 }  // namespace hearth::net

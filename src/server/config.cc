@@ -162,9 +162,56 @@ Status load_diagnosis(const toml::table& root, insight::InsightOptions* d) {
   return ok_status();
 }
 
+Status load_incidents(const toml::table& root, incidents::IncidentServiceOptions* o) {
+  const toml::table* inc = root["incidents"].as_table();
+  Table t(inc, "incidents");
+  outage::OutageOptions& d = o->detection;
+  HEARTH_TRY(t.get("enabled", &o->enabled));
+  HEARTH_TRY(t.get("min_homes", &d.min_homes));
+  HEARTH_TRY(t.get("min_share", &d.min_share));
+  HEARTH_TRY(t.seconds_ms("window_seconds", &d.window_ms));
+  HEARTH_TRY(t.seconds_ms("inform_grace_seconds", &d.inform_grace_ms));
+  HEARTH_TRY(t.seconds_ms("unreachable_after_seconds", &d.unreachable_after_ms));
+  HEARTH_TRY(t.seconds_ms("sentinel_interval_seconds", &d.sentinel_interval_ms));
+  HEARTH_TRY(t.get("suspect_sample", &d.suspect_sample));
+  HEARTH_TRY(t.get("probe_cap", &d.probe_cap));
+  HEARTH_TRY(t.get("max_probes_per_pass", &d.max_probes_per_pass));
+  HEARTH_TRY(t.seconds_ms("recovery_probe_interval_seconds", &d.recovery_probe_interval_ms));
+  HEARTH_TRY(t.get("confirm_probe_share", &d.confirm_probe_share));
+  HEARTH_TRY(t.seconds_ms("confirm_after_seconds", &d.confirm_after_ms));
+  HEARTH_TRY(t.get("resolve_share", &d.resolve_share));
+  HEARTH_TRY(t.seconds_ms("suspect_timeout_seconds", &d.suspect_timeout_ms));
+  HEARTH_TRY(t.seconds_ms("baseline_tau_seconds", &d.baseline_tau_ms));
+  HEARTH_TRY(t.get("baseline_factor", &d.baseline_factor));
+  HEARTH_TRY(t.get("region_min_nodes", &d.region_min_nodes));
+  HEARTH_TRY(t.seconds_ms("restart_grace_seconds", &d.restart_grace_ms));
+  HEARTH_TRY(t.seconds_ms("tick_seconds", &o->tick_ms));
+  HEARTH_TRY(t.seconds_ms("retention_seconds", &o->retention_ms));
+  t.use("webhooks");
+  HEARTH_TRY(t.check_unknown());
+  if (d.min_homes == 0) return bad("incidents.min_homes must be at least 1");
+  if (d.min_share < 0 || d.min_share > 1) return bad("incidents.min_share must be within 0..1");
+  if (d.window_ms <= 0) return bad("incidents.window_seconds must be at least 1");
+  if (o->tick_ms <= 0) return bad("incidents.tick_seconds must be at least 1");
+  const toml::table* hooks = inc != nullptr ? (*inc)["webhooks"].as_table() : nullptr;
+  if (inc != nullptr && inc->get("webhooks") != nullptr && hooks == nullptr) {
+    return bad("incidents.webhooks must be a table");
+  }
+  Table w(hooks, "incidents.webhooks");
+  HEARTH_TRY(w.seconds_ms("first_retry_seconds", &o->webhooks.first_retry_ms));
+  HEARTH_TRY(w.seconds_ms("max_retry_seconds", &o->webhooks.max_retry_ms));
+  HEARTH_TRY(w.get("max_attempts", &o->webhooks.max_attempts));
+  int64_t timeout_ms = o->webhooks.timeout.count();
+  HEARTH_TRY(w.seconds_ms("timeout_seconds", &timeout_ms));
+  o->webhooks.timeout = std::chrono::milliseconds(timeout_ms);
+  HEARTH_TRY(w.check_unknown());
+  return ok_status();
+}
+
 Status load(const toml::table& root, ServerConfig* c) {
   static const std::set<std::string> kTables = {"cwmp", "http", "store",  "files",    "auth",
-                                                "log",  "tasks", "quirks", "diagnosis", "optimiser"};
+                                                "log",  "tasks", "quirks", "diagnosis", "optimiser",
+                                                "incidents"};
   for (const auto& [k, v] : root) {
     if (kTables.count(std::string(k.str())) == 0) return bad("unknown table [" + std::string(k.str()) + "]");
   }
@@ -240,6 +287,7 @@ Status load(const toml::table& root, ServerConfig* c) {
   HEARTH_TRY(tasks.check_unknown());
 
   HEARTH_TRY(load_diagnosis(root, &c->diagnosis));
+  HEARTH_TRY(load_incidents(root, &c->incidents));
 
   if (const toml::node* q = root.get("quirks")) {
     if (!q->is_array()) return bad("quirks must be an array of tables ([[quirks]])");

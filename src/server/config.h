@@ -9,6 +9,7 @@
 #include "acs/config.h"
 #include "core/log.h"
 #include "core/result.h"
+#include "incidents/service.h"
 #include "insight/options.h"
 
 namespace hearth::server {
@@ -40,6 +41,8 @@ struct ServerConfig {
   acs::AcsConfig acs;
   // [diagnosis], [diagnosis.rules] (thresholds by name, diag/config.h), [optimiser]
   insight::InsightOptions diagnosis;
+  // [incidents] (regional disturbance detection, outage/options.h) and [incidents.webhooks]
+  incidents::IncidentServiceOptions incidents;
 };
 
 // Reads a TOML file into `config` (keys it does not set keep their values). Unknown keys are

@@ -12,6 +12,7 @@
 #include "core/metrics.h"
 #include "core/strings.h"
 #include "device/file_repository.h"
+#include "incidents/service.h"
 #include "insight/insight.h"
 #include "net/connreq.h"
 #include "net/http_server.h"
@@ -40,6 +41,9 @@ class NetConnectionRequester final : public acs::ConnectionRequester {
       }
       done(A::kError);
     });
+  }
+  void probe(const std::string& url, std::function<void(bool)> done) override {
+    client_.probe(url, std::move(done));
   }
 
  private:
@@ -74,6 +78,8 @@ struct Hearthd::Parts {
   std::unique_ptr<device::FileRepository> files;
   NetConnectionRequester requester;
   std::unique_ptr<insight::Insight> insight;  // before acs: the ACS calls it until it stops
+  std::unique_ptr<incidents::IncidentService> incidents;  // likewise
+  std::unique_ptr<acs::SinkTee> sinks;        // the ACS's one sink: the diagnosis, then incidents
   std::unique_ptr<acs::AcsService> acs;
   std::unique_ptr<api::Api> api;
   std::unique_ptr<net::HttpServer> cwmp_server;
@@ -111,6 +117,25 @@ static std::string http_metrics(const Hearthd::Parts& p) {
   }
   family("hearth_cwmp_sessions_open", "gauge", "CWMP sessions held in memory");
   out += "hearth_cwmp_sessions_open " + std::to_string(p.acs ? p.acs->open_sessions() : 0) + "\n";
+  if (p.incidents && p.incidents->options().enabled) {
+    const auto st = p.incidents->stats();
+    const auto wh = p.incidents->webhook_stats();
+    auto plain = [&](const char* name, const char* type, const char* help, const std::string& v) {
+      family(name, type, help);
+      out += std::string(name) + " " + v + "\n";
+    };
+    plain("hearth_incidents_open", "gauge", "Open (suspected or confirmed) incidents", std::to_string(st.open_incidents));
+    plain("hearth_incidents_opened_total", "counter", "Incidents opened since start", std::to_string(st.incidents_opened));
+    plain("hearth_outage_probes_total", "counter", "Reachability probes sent", std::to_string(st.probes_sent));
+    plain("hearth_outage_probes_unanswered_total", "counter", "Reachability probes without an answer",
+          std::to_string(st.probes_unanswered));
+    plain("hearth_outage_pass_milliseconds", "gauge", "Duration of the last detection pass",
+          std::to_string(st.last_pass_ms));
+    plain("hearth_webhook_deliveries_total", "counter", "Webhook deliveries acknowledged", std::to_string(wh.delivered));
+    plain("hearth_webhook_failed_attempts_total", "counter", "Webhook attempts that failed",
+          std::to_string(wh.failed_attempts));
+    plain("hearth_webhook_pending", "gauge", "Webhook deliveries waiting in the outbox", std::to_string(wh.pending));
+  }
   return out;
 }
 
@@ -178,11 +203,20 @@ Status Hearthd::start() {
     return path->string();
   };
   p.insight = std::make_unique<insight::Insight>(config_.diagnosis, *p.store, SystemClock::instance());
-  acs_opts.telemetry = p.insight.get();
+  p.incidents = std::make_unique<incidents::IncidentService>(config_.incidents, *p.store, SystemClock::instance());
+  if (config_.incidents.enabled) {
+    if (Status st = p.incidents->load(); !st) return st;
+  }
+  p.sinks = std::make_unique<acs::SinkTee>(p.insight.get(),
+                                           config_.incidents.enabled ? p.incidents.get() : nullptr);
+  acs_opts.telemetry = p.sinks.get();
   p.acs = std::make_unique<acs::AcsService>(std::move(acs_opts), *p.store, SystemClock::instance(), p.requester,
                                             p.metrics);
   p.insight->set_control(p.acs.get());
+  p.incidents->set_control(p.acs.get());
+  if (config_.incidents.enabled) p.insight->set_outage_source(p.incidents.get());
   p.insight->start();
+  p.incidents->start();
   if (Status st = p.cwmp_server->start(); !st) return st;
   std::string public_url = config_.cwmp_public_url.empty()
                                ? public_url_from(p.cwmp_server->bound_address(), !config_.tls_certificate.empty())
@@ -197,6 +231,7 @@ Status Hearthd::start() {
                     token != nullptr && *token != '\0' ? std::optional<std::string>(token) : std::nullopt,
                     public_url, [&p] { return http_metrics(p); }, config_.metrics_public};
   deps.diagnosis = p.insight.get();
+  if (config_.incidents.enabled) deps.incidents = p.incidents.get();
   p.api = std::make_unique<api::Api>(std::move(deps));
 
   net::HttpServerOptions http_opts;
@@ -228,12 +263,15 @@ void Hearthd::stop() {
   if (p.http_server) p.http_server->stop();
   if (p.acs) p.acs->stop();
   if (p.insight) p.insight->stop();
+  if (p.incidents) p.incidents->stop();
   if (p.store) p.store->flush();
   p.http_server.reset();
   p.cwmp_server.reset();
   p.api.reset();
   p.acs.reset();
   p.insight.reset();
+  p.incidents.reset();
+  p.sinks.reset();
   p.store.reset();
 }
 

@@ -31,7 +31,8 @@ const char* op_name(const WriteOp& op) {
       "DeleteToken",  "PutMeta",      "PutRegion",          "DeleteRegion",     "PutAccessNode",
       "DeleteAccessNode", "PutSubscriber", "DeleteSubscriber", "PutHome",       "DeleteHome",
       "PutTelemetrySample", "PutTelemetryRollup", "PutFinding", "PutDiagnosis", "AddOptimisation",
-      "PruneDiagnosis",
+      "PruneDiagnosis", "PutIncident", "PutMaintenance", "DeleteMaintenance", "PutWebhook",
+      "DeleteWebhook", "PutWebhookDelivery", "DeleteWebhookDelivery", "PruneIncidents",
   };
   static_assert(std::size(kNames) == std::variant_size_v<WriteOp>);
   return kNames[op.index()];
@@ -153,6 +154,51 @@ struct Checker {
                    o.optimisations_before_ms < 0
                ? "negative bound"
                : "";
+  }
+  std::string operator()(const PutIncident& o) const {
+    const IncidentRecord& r = o.incident;
+    if (r.id <= 0) return "incident id must be positive";
+    if (r.scope != "access-node" && r.scope != "region") return "unknown scope '" + r.scope + "'";
+    if (r.state != "suspected" && r.state != "confirmed" && r.state != "resolved") {
+      return "unknown state '" + r.state + "'";
+    }
+    for (const auto& home : r.homes) {
+      if (home.empty()) return "empty home id";
+    }
+    return "";
+  }
+  std::string operator()(const PutMaintenance& o) const {
+    const MaintenanceRecord& m = o.maintenance;
+    if (m.id.empty()) return "empty maintenance id";
+    if (m.access_node_id.empty() == m.region_id.empty()) {
+      return "needs exactly one of access node and region";
+    }
+    return m.end_ms <= m.start_ms ? "end not after start" : "";
+  }
+  std::string operator()(const DeleteMaintenance& o) const {
+    return o.maintenance_id.empty() ? "empty maintenance id" : "";
+  }
+  std::string operator()(const PutWebhook& o) const {
+    if (o.webhook.id.empty()) return "empty webhook id";
+    // Events are stored one per line: an empty one or one with a line break would not come back.
+    for (const auto& e : o.webhook.events) {
+      if (e.empty()) return "empty event";
+      if (e.find('\n') != std::string::npos) return "event with a line break";
+    }
+    return "";
+  }
+  std::string operator()(const DeleteWebhook& o) const {
+    return o.webhook_id.empty() ? "empty webhook id" : "";
+  }
+  std::string operator()(const PutWebhookDelivery& o) const {
+    if (o.delivery.id.empty()) return "empty delivery id";
+    return o.delivery.webhook_id.empty() ? "empty webhook id" : "";
+  }
+  std::string operator()(const DeleteWebhookDelivery& o) const {
+    return o.delivery_id.empty() ? "empty delivery id" : "";
+  }
+  std::string operator()(const PruneIncidents& o) const {
+    return o.resolved_before_ms < 0 || o.maintenance_before_ms < 0 ? "negative bound" : "";
   }
 };
 

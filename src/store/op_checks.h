@@ -5,7 +5,11 @@
 //   - here: an empty key (device id, parameter name, task or token id, home id, ...), an empty
 //     tag, a device listed twice in one home, a negative task, fault or optimisation id, a
 //     DeleteTask of id 0, a ClearFaults with neither device nor fault, a finding without code, a
-//     negative PruneDiagnosis bound; all kInvalidArgument;
+//     negative PruneDiagnosis or PruneIncidents bound; an incident whose id is not positive,
+//     whose scope is not "access-node" or "region", whose state is not "suspected",
+//     "confirmed" or "resolved", or that lists an empty home id; maintenance that names both
+//     or neither of access node and region, or does not end after it starts; a webhook event
+//     that is empty or holds a line break, a delivery without webhook id; all kInvalidArgument;
 //   - in the backend: an op that needs a device which does not exist (PutParameterValues,
 //     PutParameterInfo, AddEvents, PutTask, AddFault) is kNotFound; a token whose hash belongs to
 //     another token, or an AddFault or AddOptimisation whose explicit id is taken, is kConflict;

@@ -238,4 +238,63 @@ struct OptimisationRecord {
   bool operator==(const OptimisationRecord&) const = default;
 };
 
+// ---- regional disturbances: incidents, planned maintenance, webhooks ----
+// The payloads are opaque JSON owned by outage/ and incidents/; the store keys, filters and
+// orders them by the indexed columns.
+
+// An incident of an access node or a region. Key: id (> 0, given by the caller).
+struct IncidentRecord {
+  int64_t id = 0;
+  std::string scope;           // "access-node" or "region"
+  std::string access_node_id;  // "" for a region incident
+  std::string region_id;
+  std::string state;           // "suspected", "confirmed", "resolved"
+  int64_t suspected_ms = 0;
+  int64_t confirmed_ms = 0;    // 0: never confirmed
+  int64_t resolved_ms = 0;     // 0: open
+  int64_t updated_ms = 0;
+  std::vector<std::string> homes;  // affected homes, sorted, no duplicates (indexed by home)
+  std::string json;            // the whole incident (outage/incident.h)
+
+  bool operator==(const IncidentRecord&) const = default;
+};
+
+// Planned maintenance of an access node or a region. Key: id (given by the caller).
+struct MaintenanceRecord {
+  std::string id;
+  std::string access_node_id;  // one of the two is set
+  std::string region_id;
+  int64_t start_ms = 0;
+  int64_t end_ms = 0;          // > start_ms
+  std::string json;            // the whole window (outage/incident.h)
+
+  bool operator==(const MaintenanceRecord&) const = default;
+};
+
+// A receiver of incident events (HTTP POST of JSON signed with HMAC-SHA256 of `secret`).
+struct WebhookRecord {
+  std::string id;
+  std::string url;
+  std::string secret;                // never returned by the API, never logged
+  std::vector<std::string> events;   // "incident.opened", "incident.updated", "incident.resolved"; empty: all
+  bool enabled = true;
+  int64_t created_ms = 0;
+
+  bool operator==(const WebhookRecord&) const = default;
+};
+
+// A webhook delivery not yet acknowledged by its receiver (the durable outbox). Key: id.
+struct WebhookDeliveryRecord {
+  std::string id;
+  std::string webhook_id;
+  std::string event;             // "incident.opened", ...
+  std::string body;              // the exact JSON that is signed and sent
+  uint32_t attempts = 0;
+  int64_t next_attempt_ms = 0;
+  int64_t created_ms = 0;
+  std::string last_error;
+
+  bool operator==(const WebhookDeliveryRecord&) const = default;
+};
+
 }  // namespace hearth::store

@@ -82,13 +82,31 @@ struct PruneDiagnosis {
   int64_t optimisations_before_ms = 0;
 };
 
+// Incidents, maintenance, webhooks. Puts are upserts by id (an incident's homes are replaced);
+// deleting what does not exist is not an error. They need no topology rows.
+struct PutIncident { IncidentRecord incident; };
+struct PutMaintenance { MaintenanceRecord maintenance; };
+struct DeleteMaintenance { std::string maintenance_id; };
+struct PutWebhook { WebhookRecord webhook; };
+struct DeleteWebhook { std::string webhook_id; };  // and its pending deliveries
+struct PutWebhookDelivery { WebhookDeliveryRecord delivery; };
+struct DeleteWebhookDelivery { std::string delivery_id; };
+// Retention: deletes incidents resolved before resolved_before_ms and maintenance that ended
+// before maintenance_before_ms (0: nothing of that kind).
+struct PruneIncidents {
+  int64_t resolved_before_ms = 0;
+  int64_t maintenance_before_ms = 0;
+};
+
 using WriteOp = std::variant<UpsertDevice, DeleteDevice, PutParameterValues, PutParameterInfo,
                              DeleteParameters, AddEvents, PutTask, DeleteTask, AddFault, ClearFaults,
                              PutFile, DeleteFile, PutProfile, DeleteProfile, PutToken, DeleteToken,
                              PutMeta, PutRegion, DeleteRegion, PutAccessNode, DeleteAccessNode,
                              PutSubscriber, DeleteSubscriber, PutHome, DeleteHome,
                              PutTelemetrySample, PutTelemetryRollup, PutFinding, PutDiagnosis,
-                             AddOptimisation, PruneDiagnosis>;
+                             AddOptimisation, PruneDiagnosis, PutIncident, PutMaintenance,
+                             DeleteMaintenance, PutWebhook, DeleteWebhook, PutWebhookDelivery,
+                             DeleteWebhookDelivery, PruneIncidents>;
 
 struct WriteBatch {
   std::vector<WriteOp> ops;
@@ -164,6 +182,17 @@ struct DiagnosisQuery {
   size_t limit = 100;
 };
 
+struct IncidentQuery {
+  std::string state;         // "suspected", "confirmed", "resolved", "open" (not resolved); "": any
+  std::string access_node;   // exact
+  std::string region;        // exact region_id
+  std::string home_id;       // incidents that list this home
+  int64_t from_ms = 0;       // overlapping [from_ms, to_ms): open, or resolved at or after from_ms
+  int64_t to_ms = 0;         //   and suspected before to_ms (0: no bound)
+  size_t offset = 0;
+  size_t limit = 100;
+};
+
 struct StoreStats {
   uint64_t devices = 0;
   uint64_t parameters = 0;
@@ -174,6 +203,7 @@ struct StoreStats {
   uint64_t commits = 0;            // transactions committed since start
   uint64_t batches = 0;            // batches committed since start
   int64_t max_task_id = 0;         // largest task id ever stored (for callers that allocate ids)
+  int64_t max_incident_id = 0;     // largest incident id ever stored (a prune does not lower it)
 };
 
 class Store {
@@ -240,6 +270,17 @@ class Store {
   // Newest first; home_id "" lists every home's.
   virtual Result<std::vector<OptimisationRecord>> list_optimisations(const std::string& home_id,
                                                                      size_t limit) = 0;
+
+  // Incidents: newest suspected first (then id descending).
+  virtual Result<std::optional<IncidentRecord>> get_incident(int64_t id) = 0;
+  virtual Result<std::vector<IncidentRecord>> list_incidents(const IncidentQuery& query) = 0;
+  // Maintenance windows that end at or after `ends_after_ms` (0: all), by start then id.
+  virtual Result<std::vector<MaintenanceRecord>> list_maintenance(int64_t ends_after_ms) = 0;
+  virtual Result<std::optional<MaintenanceRecord>> get_maintenance(const std::string& id) = 0;
+  // Sorted by id.
+  virtual Result<std::vector<WebhookRecord>> list_webhooks() = 0;
+  // By next_attempt_ms then id; at most `limit`.
+  virtual Result<std::vector<WebhookDeliveryRecord>> list_webhook_deliveries(size_t limit) = 0;
 
   virtual Result<StoreStats> stats() = 0;
 };

@@ -7,6 +7,7 @@
 #include "core/strings.h"
 #include "store/limits.h"
 #include "store/memory/diagnosis_ops.h"
+#include "store/memory/incident_ops.h"
 #include "store/memory/topology_ops.h"
 #include "store/memory/undo_log.h"
 #include "store/op_checks.h"
@@ -254,6 +255,13 @@ class Applier {
     requires requires(const Op& o, MemoryState* s, UndoLog* u) { apply_diagnosis_op(o, s, u); }
   Status apply_op(const Op& o) {
     return apply_diagnosis_op(o, &s_, &undo_);
+  }
+
+  // Incidents, maintenance, webhooks and their deliveries (incident_ops.h).
+  template <typename Op>
+    requires requires(const Op& o, MemoryState* s, UndoLog* u) { apply_incident_op(o, s, u); }
+  Status apply_op(const Op& o) {
+    return apply_incident_op(o, &s_, &undo_);
   }
 
   MemoryState& s_;

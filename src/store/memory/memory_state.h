@@ -44,6 +44,12 @@ struct MemoryState {
   std::map<std::string, DiagnosisRecord> diagnoses;     // home id ->
   std::map<int64_t, OptimisationRecord> optimisations;  // id ->
   int64_t max_optimisation_id = 0;  // largest optimisation id ever stored
+  // Incidents (with their homes, sorted), maintenance windows, webhooks and their outbox.
+  std::map<int64_t, IncidentRecord> incidents;                // id ->
+  std::map<std::string, MaintenanceRecord> maintenance;       // id ->
+  std::map<std::string, WebhookRecord> webhooks;              // id ->
+  std::map<std::string, WebhookDeliveryRecord> webhook_deliveries;  // id ->
+  int64_t max_incident_id = 0;  // largest incident id ever stored
   int64_t max_task_id = 0;   // largest task id ever stored
   int64_t max_fault_id = 0;  // largest fault id ever stored
   uint64_t next_event_seq = 1;

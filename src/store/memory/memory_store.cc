@@ -165,6 +165,7 @@ Result<StoreStats> MemoryStore::stats() {
   s.commits = commits_;
   s.batches = commits_;
   s.max_task_id = state_.max_task_id;
+  s.max_incident_id = state_.max_incident_id;
   return s;
 }
 

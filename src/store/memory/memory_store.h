@@ -61,6 +61,14 @@ class MemoryStore final : public Store {
   Result<std::vector<OptimisationRecord>> list_optimisations(const std::string& home_id,
                                                              size_t limit) override;
 
+  // Incidents, maintenance, webhooks: incident_queries.cc.
+  Result<std::optional<IncidentRecord>> get_incident(int64_t id) override;
+  Result<std::vector<IncidentRecord>> list_incidents(const IncidentQuery& query) override;
+  Result<std::vector<MaintenanceRecord>> list_maintenance(int64_t ends_after_ms) override;
+  Result<std::optional<MaintenanceRecord>> get_maintenance(const std::string& id) override;
+  Result<std::vector<WebhookRecord>> list_webhooks() override;
+  Result<std::vector<WebhookDeliveryRecord>> list_webhook_deliveries(size_t limit) override;
+
  private:
   bool matches(const DeviceRecord& d, const DeviceQuery& q) const;  // REQUIRES: mu_ held
   bool matches(const HomeRecord& h, const HomeQuery& q) const;      // REQUIRES: mu_ held

@@ -273,10 +273,75 @@ CREATE INDEX optimisations_home_time ON optimisations(home_id, time_ms);
 CREATE INDEX optimisations_time ON optimisations(time_ms);
 )sql";
 
+// Version 4: regional disturbances. Incidents keep the ids the detector gives them; the
+// AUTOINCREMENT sequence remembers the largest ever stored, so a prune never lets an id come
+// back. An incident's homes are rows of their own (incident_homes) so that "the incidents of
+// this home" is one index lookup. Maintenance windows are read by their end (current and future
+// ones) and pruned by it. The webhook outbox is read in due order; a webhook's deliveries go
+// with it. Nothing here refers to the topology: an incident outlives its node's re-import.
+constexpr const char* kV4 = R"sql(
+CREATE TABLE incidents (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  scope TEXT NOT NULL,
+  access_node_id TEXT NOT NULL,
+  region_id TEXT NOT NULL,
+  state TEXT NOT NULL,
+  suspected_ms INTEGER NOT NULL,
+  confirmed_ms INTEGER NOT NULL,
+  resolved_ms INTEGER NOT NULL,
+  updated_ms INTEGER NOT NULL,
+  json TEXT NOT NULL
+);
+CREATE INDEX incidents_state ON incidents(state, resolved_ms);
+CREATE INDEX incidents_access_node ON incidents(access_node_id, suspected_ms);
+CREATE INDEX incidents_region ON incidents(region_id, suspected_ms);
+CREATE INDEX incidents_suspected ON incidents(suspected_ms);
+
+CREATE TABLE incident_homes (
+  incident_id INTEGER NOT NULL REFERENCES incidents(id) ON DELETE CASCADE,
+  home_id TEXT NOT NULL,
+  PRIMARY KEY (incident_id, home_id)
+) WITHOUT ROWID;
+CREATE INDEX incident_homes_home ON incident_homes(home_id, incident_id);
+
+CREATE TABLE maintenance (
+  id TEXT PRIMARY KEY,
+  access_node_id TEXT NOT NULL,
+  region_id TEXT NOT NULL,
+  start_ms INTEGER NOT NULL,
+  end_ms INTEGER NOT NULL,
+  json TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX maintenance_end ON maintenance(end_ms);
+
+CREATE TABLE webhooks (
+  id TEXT PRIMARY KEY,
+  url TEXT NOT NULL,
+  secret TEXT NOT NULL,
+  events TEXT NOT NULL,
+  enabled INTEGER NOT NULL,
+  created_ms INTEGER NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE webhook_deliveries (
+  id TEXT PRIMARY KEY,
+  webhook_id TEXT NOT NULL,
+  event TEXT NOT NULL,
+  body TEXT NOT NULL,
+  attempts INTEGER NOT NULL,
+  next_attempt_ms INTEGER NOT NULL,
+  created_ms INTEGER NOT NULL,
+  last_error TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX webhook_deliveries_due ON webhook_deliveries(next_attempt_ms, id);
+CREATE INDEX webhook_deliveries_webhook ON webhook_deliveries(webhook_id);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, kV1},
     {2, kV2},
     {3, kV3},
+    {4, kV4},
 };
 
 }  // namespace

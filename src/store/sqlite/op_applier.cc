@@ -48,6 +48,14 @@ Status OpApplier::apply(const WriteOp& op) {
           [&](const PutDiagnosis& o) { return diagnosis_.put_diagnosis(o); },
           [&](const AddOptimisation& o) { return diagnosis_.add_optimisation(o); },
           [&](const PruneDiagnosis& o) { return diagnosis_.prune(o); },
+          [&](const PutIncident& o) { return incidents_.put_incident(o); },
+          [&](const PutMaintenance& o) { return incidents_.put_maintenance(o); },
+          [&](const DeleteMaintenance& o) { return incidents_.delete_maintenance(o); },
+          [&](const PutWebhook& o) { return incidents_.put_webhook(o); },
+          [&](const DeleteWebhook& o) { return incidents_.delete_webhook(o); },
+          [&](const PutWebhookDelivery& o) { return incidents_.put_delivery(o); },
+          [&](const DeleteWebhookDelivery& o) { return incidents_.delete_delivery(o); },
+          [&](const PruneIncidents& o) { return incidents_.prune(o); },
       },
       op);
 }

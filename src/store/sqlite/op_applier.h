@@ -6,6 +6,7 @@
 #include "store/sqlite/connection.h"
 #include "store/sqlite/device_writer.h"
 #include "store/sqlite/diagnosis_writer.h"
+#include "store/sqlite/incident_writer.h"
 #include "store/sqlite/parameter_writer.h"
 #include "store/sqlite/record_writer.h"
 #include "store/sqlite/segment_writer.h"
@@ -21,7 +22,8 @@ class OpApplier {
         parameters_(conn, segments, &counts_),
         records_(conn),
         topology_(conn),
-        diagnosis_(conn) {}
+        diagnosis_(conn),
+        incidents_(conn) {}
 
   Status apply(const WriteOp& op);
   // Rows added or removed by the ops applied since the last call.
@@ -34,6 +36,7 @@ class OpApplier {
   RecordWriter records_;
   TopologyWriter topology_;
   DiagnosisWriter diagnosis_;
+  IncidentWriter incidents_;
 };
 
 }  // namespace hearth::store::sqlite

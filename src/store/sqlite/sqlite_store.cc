@@ -2,6 +2,7 @@
 
 #include "store/sqlite/device_queries.h"
 #include "store/sqlite/diagnosis_queries.h"
+#include "store/sqlite/incident_queries.h"
 #include "store/sqlite/migrations.h"
 #include "store/sqlite/parameter_queries.h"
 #include "store/sqlite/record_queries.h"
@@ -128,6 +129,9 @@ Result<StoreStats> SqliteStore::stats() {
   s.batches = writer_->batches();
   auto conn = readers_->acquire();
   if (Status st = query_record_counts(conn.get(), &s); !st) return st.error();
+  auto max_incident = query_max_incident_id(conn.get());
+  if (!max_incident) return max_incident.error();
+  s.max_incident_id = *max_incident;
   return s;
 }
 
@@ -190,6 +194,27 @@ Result<std::vector<DiagnosisRecord>> SqliteStore::list_diagnoses(const Diagnosis
 Result<std::vector<OptimisationRecord>> SqliteStore::list_optimisations(const std::string& home_id,
                                                                         size_t limit) {
   return query_optimisations(readers_->acquire().get(), home_id, limit);
+}
+
+// ---- incidents, maintenance, webhooks (incident_queries.h) ----
+
+Result<std::optional<IncidentRecord>> SqliteStore::get_incident(int64_t id) {
+  return query_incident(readers_->acquire().get(), id);
+}
+Result<std::vector<IncidentRecord>> SqliteStore::list_incidents(const IncidentQuery& query) {
+  return query_incidents(readers_->acquire().get(), query);
+}
+Result<std::vector<MaintenanceRecord>> SqliteStore::list_maintenance(int64_t ends_after_ms) {
+  return query_maintenance_windows(readers_->acquire().get(), ends_after_ms);
+}
+Result<std::optional<MaintenanceRecord>> SqliteStore::get_maintenance(const std::string& id) {
+  return query_maintenance(readers_->acquire().get(), id);
+}
+Result<std::vector<WebhookRecord>> SqliteStore::list_webhooks() {
+  return query_webhooks(readers_->acquire().get());
+}
+Result<std::vector<WebhookDeliveryRecord>> SqliteStore::list_webhook_deliveries(size_t limit) {
+  return query_webhook_deliveries(readers_->acquire().get(), limit);
 }
 
 }  // namespace hearth::store::sqlite

@@ -70,6 +70,14 @@ class SqliteStore final : public Store {
   Result<std::vector<OptimisationRecord>> list_optimisations(const std::string& home_id,
                                                              size_t limit) override;
 
+  // Incidents, maintenance, webhooks: incident_queries.h.
+  Result<std::optional<IncidentRecord>> get_incident(int64_t id) override;
+  Result<std::vector<IncidentRecord>> list_incidents(const IncidentQuery& query) override;
+  Result<std::vector<MaintenanceRecord>> list_maintenance(int64_t ends_after_ms) override;
+  Result<std::optional<MaintenanceRecord>> get_maintenance(const std::string& id) override;
+  Result<std::vector<WebhookRecord>> list_webhooks() override;
+  Result<std::vector<WebhookDeliveryRecord>> list_webhook_deliveries(size_t limit) override;
+
  private:
   SqliteStore() = default;
 
