@@ -61,7 +61,7 @@ wait_for_line demo-data/sim-running.json "$sim_pid" hearth-sim
 
 # A few demo subscribers with their initial portal passwords (the import file is one line).
 logins=$(grep -o '"account":"[0-9]*","name":"[^"]*","email":"[^"]*","address":{[^}]*},"password":"[^"]*"' \
-  demo-data/fleet.json | head -3 |
+  demo-data/fleet.json | sed -n '1,3p' |
   sed 's/"account":"\([^"]*\)","name":"\([^"]*\)","email":"\([^"]*\)".*"password":"\([^"]*\)"/    \2: account \1 or \3, password \4/')
 cat <<MSG
 

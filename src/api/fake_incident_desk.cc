@@ -24,26 +24,8 @@ Status write(store::Store& store, store::WriteBatch batch) {
 }  // namespace
 
 void FakeIncidentDesk::put_incident(const outage::Incident& incident) {
-  const Status st = write(store_, store::WriteBatch().add(store::PutIncident{record_of(incident)}));
+  const Status st = write(store_, store::WriteBatch().add(store::PutIncident{outage::incident_record(incident)}));
   ASSERT_TRUE(st.ok()) << st.error().message;
-}
-
-store::IncidentRecord FakeIncidentDesk::record_of(const outage::Incident& i) {
-  store::IncidentRecord r;
-  r.id = i.id;
-  r.scope = outage::scope_name(i.scope);
-  r.access_node_id = i.scope == outage::Scope::kAccessNode ? i.access_node_id : "";
-  r.region_id = i.region_id;
-  r.state = outage::incident_state_name(i.state);
-  r.suspected_ms = i.suspected_ms;
-  r.confirmed_ms = i.confirmed_ms;
-  r.resolved_ms = i.resolved_ms;
-  r.updated_ms = i.updated_ms;
-  r.homes = i.homes;
-  std::sort(r.homes.begin(), r.homes.end());
-  r.homes.erase(std::unique(r.homes.begin(), r.homes.end()), r.homes.end());
-  r.json = outage::incident_to_json(i).dump();
-  return r;
 }
 
 void FakeIncidentDesk::set_home_outage(const std::string& home_id,
@@ -141,7 +123,7 @@ Result<outage::Incident> FakeIncidentDesk::update_incident(int64_t id,
     i.closed_by_operator = true;
   }
   i.updated_ms = now;
-  if (Status st = write(store_, store::WriteBatch().add(store::PutIncident{record_of(i)})); !st) {
+  if (Status st = write(store_, store::WriteBatch().add(store::PutIncident{outage::incident_record(i)})); !st) {
     return st.error();
   }
   return std::move(i);
@@ -177,8 +159,8 @@ Result<outage::Incident> FakeIncidentDesk::merge_incidents(int64_t from, int64_t
   }
   source->updated_ms = now;
   const Status st = write(store_, store::WriteBatch()
-                                      .add(store::PutIncident{record_of(*source)})
-                                      .add(store::PutIncident{record_of(*target)}));
+                                      .add(store::PutIncident{outage::incident_record(*source)})
+                                      .add(store::PutIncident{outage::incident_record(*target)}));
   if (!st) return st.error();
   return std::move(*target);
 }

@@ -27,10 +27,9 @@ class FakeIncidentDesk final : public incidents::IncidentDesk {
   FakeIncidentDesk(store::Store& store, const Clock& clock) : store_(store), clock_(clock) {}
 
   // ---- the world ----
-  // Stores the incident as the service would (record_of). Fails the test when the store does.
+  // Stores the incident as the service would (outage::incident_record); fails the test when
+  // the store does.
   void put_incident(const outage::Incident& incident);
-  // The stored form: the indexed columns and incident_to_json.
-  static store::IncidentRecord record_of(const outage::Incident& incident);
   // What home_outage answers for this home (the store must know the home); nullopt: all is well.
   void set_home_outage(const std::string& home_id, std::optional<outage::HomeOutage> outage);
   // Every call fails with this error (nullopt: none), e.g. the service is stopping.

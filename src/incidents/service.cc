@@ -45,22 +45,6 @@ std::string gateway_of(const store::HomeRecord& home) {
   return home.devices.empty() ? std::string() : home.devices.front().device_id;
 }
 
-store::IncidentRecord record_of(const outage::Incident& i) {
-  store::IncidentRecord r;
-  r.id = i.id;
-  r.scope = outage::scope_name(i.scope);
-  r.access_node_id = i.access_node_id;
-  r.region_id = i.region_id;
-  r.state = outage::incident_state_name(i.state);
-  r.suspected_ms = i.suspected_ms;
-  r.confirmed_ms = i.confirmed_ms;
-  r.resolved_ms = i.resolved_ms;
-  r.updated_ms = i.updated_ms;
-  r.homes = i.homes;
-  r.json = outage::incident_to_json(i).dump();
-  return r;
-}
-
 std::string where(const outage::Incident& i) {
   return i.scope == outage::Scope::kRegion ? "region " + i.region_id : "access node " + i.access_node_id;
 }
@@ -340,7 +324,7 @@ void IncidentService::persist(const std::vector<outage::Incident>& changed, int6
   {
     std::lock_guard<std::mutex> lock(mutex_);
     for (const auto& i : changed) {
-      batch.add(store::PutIncident{record_of(i)});
+      batch.add(store::PutIncident{outage::incident_record(i)});
       const Published now{i.state, i.homes.size(), i.etr_ms, i.title, i.notes.size(), i.parent_id};
       auto it = published_.find(i.id);
       if (it == published_.end()) {

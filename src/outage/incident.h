@@ -10,6 +10,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "store/records.h"
+
 namespace hearth::outage {
 
 enum class IncidentState : uint8_t { kSuspected, kConfirmed, kResolved };
@@ -78,5 +80,8 @@ nlohmann::json incident_to_json(const Incident& incident);
 std::optional<Incident> incident_from_json(const nlohmann::json& j);  // nullopt: not an incident
 nlohmann::json maintenance_to_json(const Maintenance& m);  // {"id","accessNode","region","start","end","description","createdBy","createdAt"}
 std::optional<Maintenance> maintenance_from_json(const nlohmann::json& j);
+
+// The store's row of an incident: its indexed columns, its homes (sorted, unique) and its JSON.
+store::IncidentRecord incident_record(const Incident& incident);
 
 }  // namespace hearth::outage

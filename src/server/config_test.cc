@@ -44,6 +44,43 @@ gpv_batch_size = 8
   EXPECT_EQ(c.acs.quirks[0].quirks.gpv_batch_size, 8u);
 }
 
+TEST(ConfigTest, ReadsIncidentSettings) {
+  ServerConfig c;
+  Status st = load_config_text(R"(
+[incidents]
+enabled = true
+min_homes = 8
+min_share = 0.3
+window_seconds = 600
+inform_grace_seconds = 20
+sentinel_interval_seconds = 0
+confirm_after_seconds = 120
+region_min_nodes = 4
+restart_grace_seconds = 300
+tick_seconds = 1
+[incidents.webhooks]
+first_retry_seconds = 2
+max_retry_seconds = 60
+max_attempts = 5
+timeout_seconds = 3
+)", &c);
+  ASSERT_TRUE(st.ok()) << st.error().message;
+  const auto& d = c.incidents.detection;
+  EXPECT_EQ(d.min_homes, 8u);
+  EXPECT_DOUBLE_EQ(d.min_share, 0.3);
+  EXPECT_EQ(d.window_ms, 600'000);
+  EXPECT_EQ(d.inform_grace_ms, 20'000);
+  EXPECT_EQ(d.sentinel_interval_ms, 0);
+  EXPECT_EQ(d.confirm_after_ms, 120'000);
+  EXPECT_EQ(d.region_min_nodes, 4u);
+  EXPECT_EQ(d.restart_grace_ms, 300'000);
+  EXPECT_EQ(c.incidents.tick_ms, 1000);
+  EXPECT_EQ(c.incidents.webhooks.first_retry_ms, 2000);
+  EXPECT_EQ(c.incidents.webhooks.max_retry_ms, 60'000);
+  EXPECT_EQ(c.incidents.webhooks.max_attempts, 5u);
+  EXPECT_EQ(c.incidents.webhooks.timeout.count(), 3000);
+}
+
 TEST(ConfigTest, RejectsMistakesWithAClearMessage) {
   const char* cases[] = {
       "[cwmp]\nlisten = 7547\n",            // wrong type
@@ -53,6 +90,11 @@ TEST(ConfigTest, RejectsMistakesWithAClearMessage) {
       "[log]\nformat = \"xml\"\n",
       "not toml at all [",
       "[[quirks]]\ngpv_batch_size = 0\n",
+      "[incidents]\nmin_homes = 0\n",
+      "[incidents]\nmin_share = 1.5\n",
+      "[incidents]\nthreshold = 3\n",
+      "[incidents]\nwebhooks = 3\n",
+      "[incidents.webhooks]\nretries = 3\n",
   };
   for (const char* text : cases) {
     ServerConfig c;
