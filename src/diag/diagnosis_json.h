@@ -10,6 +10,10 @@
 //   "customerSummary","agentSummary"}
 // Snapshot: {"deviceId","root","time","device":{...},"wan":{...},"nodes":[...],"radios":[...],
 //   "stations":[...],"joinFailures":{...}} with the fields of snapshot.h in camelCase.
+// Optimiser state (what the optimiser remembers of a home, kept across restarts as store meta):
+//   {"enabled","lastScan","scanRequested","bandSteeringSet","radios":[{"radioId","channelSet",
+//   "previousChannel","changed","utilisationBeforePct","judged","neighboursBefore",
+//   "rejectedChannel","skippedChannel"}]}; channels and counts below 0 as null.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -28,5 +32,7 @@ Result<Diagnosis> diagnosis_from_json(const nlohmann::json& json);
 nlohmann::json snapshot_to_json(const HomeSnapshot& snapshot);
 nlohmann::json optimisation_entry_to_json(const OptimisationLogEntry& entry);
 Result<OptimisationLogEntry> optimisation_entry_from_json(const nlohmann::json& json);
+nlohmann::json optimiser_state_to_json(const OptimiserState& state);
+Result<OptimiserState> optimiser_state_from_json(const nlohmann::json& json);
 
 }  // namespace hearth::diag

@@ -144,9 +144,12 @@ std::shared_ptr<Insight::Home> Insight::home_for_device(const store::DeviceRecor
     if (h.plan_down_kbps > 0) home->plan_down_mbps = h.plan_down_kbps / 1000.0;
     if (h.plan_up_kbps > 0) home->plan_up_mbps = h.plan_up_kbps / 1000.0;
   }
-  if (auto m = store_.get_meta("optimisation-off:" + home->home_id); m && m->has_value()) {
+  // "" is written when switched back on.
+  if (auto m = store_.get_meta("optimisation-off:" + home->home_id);
+      m && m->has_value() && !(*m)->empty()) {
     home->optimisation_enabled = false;
   }
+  load_optimiser_memory(store_, *home);
   if (auto d = store_.get_diagnosis(home->home_id); d && d->has_value()) {
     if (auto parsed = diag::diagnosis_from_json(nlohmann::json::parse((*d)->json, nullptr, false))) {
       home->diagnosis = std::move(*parsed);

@@ -76,6 +76,8 @@ class Insight final : public acs::TelemetrySink, public DiagnosisReader {
   Result<std::vector<OptimisationEntry>> optimisation_log(const std::string& home_id, size_t limit) override;
   Status set_optimisation_enabled(const std::string& home_id, bool enabled) override;
   Result<bool> optimisation_enabled(const std::string& home_id) override;
+  Status set_pinned_radios(const std::string& home_id, std::vector<std::string> radio_ids) override;
+  Result<std::vector<std::string>> pinned_radios(const std::string& home_id) override;
   Status line_event(const LineEvent& event) override;
   void run_checks(const std::string& home_id, int64_t timeout_ms,
                   std::function<void(Result<diag::Diagnosis>)> done) override;

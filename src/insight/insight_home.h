@@ -36,6 +36,7 @@ struct Insight::Home {
   std::string line_event;         // "dying-gasp", "loss-of-signal" ("" after "restored")
   int64_t line_event_ms = 0;
   bool optimisation_enabled = true;
+  std::vector<std::string> pinned_radios;  // radios whose channel the optimiser leaves alone
   // (shared) live checks waiting for the next analysis
   struct Waiter {
     int64_t deadline_ms = 0;
@@ -60,10 +61,18 @@ struct Insight::Home {
   int64_t rollup_hour_ms = 0;
   int64_t diagnosis_stored_ms = 0;
   Rollup rollup;
-  diag::OptimiserState optimiser;
+  diag::OptimiserState optimiser;  // persisted as meta "optimiser-state:<home id>"
   std::vector<diag::NeighbourBss> scan;
   int64_t scan_ms = 0;
   std::optional<std::string> band_steering_path;  // looked up once in the stored tree
 };
+
+// Loads what the optimiser remembers of a home (its state, "optimiser-state:<home id>") and the
+// pinned radios ("optimiser-pins:<home id>") from the store's meta, when a Home is created.
+// State that does not parse is ignored with a warning.
+void load_optimiser_memory(store::Store& store, Insight::Home& home);
+// The pins as stored: one radio id a line.
+std::vector<std::string> parse_pins(const std::string& text);
+std::string format_pins(const std::vector<std::string>& radio_ids);
 
 }  // namespace hearth::insight

@@ -1,5 +1,6 @@
 // The diagnosis service's side of the self-optimisation: neighbour scan results from the stored
-// tree, the optimiser's decisions turned into tasks, and its log into the store.
+// tree, the optimiser's decisions turned into tasks, its log into the store, and its memory (state
+// and pinned radios) kept in the store's meta across restarts.
 #include <set>
 #include <spdlog/spdlog.h>
 
@@ -20,11 +21,50 @@ std::vector<cwmp::ParameterValue> to_values(const std::vector<store::StoredParam
 
 }  // namespace
 
+std::vector<std::string> parse_pins(const std::string& text) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    if (end > start) out.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
+std::string format_pins(const std::vector<std::string>& radio_ids) {
+  std::string out;
+  for (const auto& id : radio_ids) {
+    if (!out.empty()) out += '\n';
+    out += id;
+  }
+  return out;
+}
+
+void load_optimiser_memory(store::Store& store, Insight::Home& home) {
+  if (auto m = store.get_meta("optimiser-state:" + home.home_id); m && m->has_value()) {
+    auto parsed = diag::optimiser_state_from_json(nlohmann::json::parse(**m, nullptr, false));
+    if (parsed) {
+      home.optimiser = std::move(*parsed);
+    } else {
+      spdlog::warn("diagnosis: {}: stored optimiser state ignored: {}", home.home_id,
+                   parsed.error().message);
+    }
+  }
+  if (auto m = store.get_meta("optimiser-pins:" + home.home_id); m && m->has_value()) {
+    home.pinned_radios = parse_pins(**m);
+  }
+}
+
 void Insight::run_optimiser(const std::shared_ptr<Home>& home, int64_t now_ms, store::WriteBatch& batch) {
   if (!options_.optimiser.enabled || home->history.empty()) return;
+  const std::string state_before = diag::optimiser_state_to_json(home->optimiser).dump();
+  std::set<std::string> pinned;  // besides these, a person's channel shows as one the optimiser did not set
   {
     std::lock_guard<std::mutex> lock(mutex_);
     home->optimiser.enabled = home->optimisation_enabled;
+    pinned.insert(home->pinned_radios.begin(), home->pinned_radios.end());
   }
   const diag::HomeSnapshot& latest = home->history.back();
   const bool tr181 = latest.root == "Device.";
@@ -52,7 +92,6 @@ void Insight::run_optimiser(const std::shared_ptr<Home>& home, int64_t now_ms, s
     }
   }
   std::vector<diag::OptimisationLogEntry> log;
-  const std::set<std::string> pinned;  // a person's channel shows as a channel the optimiser did not set
   auto actions = diag::optimise(latest, home->scan, home->scan_ms, pinned, *home->band_steering_path,
                                 options_.optimiser, home->optimiser, now_ms, log);
   for (const auto& a : actions) {
@@ -68,6 +107,12 @@ void Insight::run_optimiser(const std::shared_ptr<Home>& home, int64_t now_ms, s
   for (const auto& e : log) {
     batch.add(store::AddOptimisation{
         {0, home->home_id, e.time_ms, e.action, diag::optimisation_entry_to_json(e).dump()}});
+  }
+  // Kept with the log in one batch, so that after a restart the optimiser still judges (and can
+  // roll back) its last change and keeps its minimum interval.
+  std::string state_after = diag::optimiser_state_to_json(home->optimiser).dump();
+  if (state_after != state_before) {
+    batch.add(store::PutMeta{"optimiser-state:" + home->home_id, std::move(state_after)});
   }
 }
 

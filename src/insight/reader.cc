@@ -209,6 +209,38 @@ Result<bool> Insight::optimisation_enabled(const std::string& home_id) {
   return !(m->has_value() && !(*m)->empty());
 }
 
+Status Insight::set_pinned_radios(const std::string& home_id, std::vector<std::string> radio_ids) {
+  if (auto d = home_diagnosis(home_id); !d) return d.error();
+  std::sort(radio_ids.begin(), radio_ids.end());
+  radio_ids.erase(std::unique(radio_ids.begin(), radio_ids.end()), radio_ids.end());
+  store::WriteBatch b;
+  b.add(store::PutMeta{"optimiser-pins:" + home_id, format_pins(radio_ids)});
+  diag::OptimisationLogEntry e;
+  e.time_ms = to_unix_ms(clock_.now());
+  e.action = "pins-changed";
+  e.reason = radio_ids.empty() ? "no radio pinned" : "pinned radios: " + format_pins(radio_ids);
+  std::replace(e.reason.begin(), e.reason.end(), '\n', ' ');
+  b.add(store::AddOptimisation{{0, home_id, e.time_ms, e.action, diag::optimisation_entry_to_json(e).dump()}});
+  if (auto s = store_.write_sync(std::move(b)); !s) return s;
+  // After the commit, so that the worker never holds pins the store lost.
+  if (auto home = find_home(home_id)) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    home->pinned_radios = std::move(radio_ids);
+  }
+  return Status();
+}
+
+Result<std::vector<std::string>> Insight::pinned_radios(const std::string& home_id) {
+  if (auto d = home_diagnosis(home_id); !d) return d.error();
+  if (auto home = find_home(home_id)) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return home->pinned_radios;
+  }
+  auto m = store_.get_meta("optimiser-pins:" + home_id);
+  if (!m) return m.error();
+  return m->has_value() ? parse_pins(**m) : std::vector<std::string>();
+}
+
 Status Insight::line_event(const LineEvent& event) {
   std::string home_id = event.home_id;
   if (home_id.empty()) {

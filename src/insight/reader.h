@@ -82,6 +82,10 @@ class DiagnosisReader {
   // Per-home switch of the self-optimisation (default on).
   virtual Status set_optimisation_enabled(const std::string& home_id, bool enabled) = 0;
   virtual Result<bool> optimisation_enabled(const std::string& home_id) = 0;
+  // Radios (diag::Radio::id) whose channel the optimiser never changes, per home (default none).
+  // Replaces the home's whole set; the caller checks the ids' form.
+  virtual Status set_pinned_radios(const std::string& home_id, std::vector<std::string> radio_ids) = 0;
+  virtual Result<std::vector<std::string>> pinned_radios(const std::string& home_id) = 0;
   // Access-network events (POST /api/v1/line-events).
   virtual Status line_event(const LineEvent& event) = 0;
   // Runs the live checks now (WAN ping and speed test, then a fresh telemetry read), for guided

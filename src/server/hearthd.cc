@@ -5,6 +5,8 @@
 #include <atomic>
 #include <cstdlib>
 #include <filesystem>
+#include <memory>
+#include <mutex>
 
 #include "acs/acs_service.h"
 #include "api/api.h"
@@ -28,7 +30,9 @@ class NetConnectionRequester final : public acs::ConnectionRequester {
  public:
   void send(const std::string& url, const std::string& username, const std::string& password,
             std::function<void(acs::ConnectionRequestOutcome)> done) override {
-    client_.send(url, username, password, [done = std::move(done)](net::ConnReqOutcome outcome) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (!client_) return done(acs::ConnectionRequestOutcome::kUnreachable);
+    client_->send(url, username, password, [done = std::move(done)](net::ConnReqOutcome outcome) {
       using O = net::ConnReqOutcome;
       using A = acs::ConnectionRequestOutcome;
       switch (outcome) {
@@ -43,11 +47,24 @@ class NetConnectionRequester final : public acs::ConnectionRequester {
     });
   }
   void probe(const std::string& url, std::function<void(bool)> done) override {
-    client_.probe(url, std::move(done));
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (!client_) return done(false);
+    client_->probe(url, std::move(done));
+  }
+  // Ends the requests in flight (their callbacks run now, with an error) while the services
+  // they call back into still exist; later requests fail at once.
+  void shutdown() {
+    std::unique_ptr<net::ConnectionRequestClient> client;
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      client = std::move(client_);
+    }
+    client.reset();
   }
 
  private:
-  net::ConnectionRequestClient client_;
+  std::mutex mutex_;
+  std::unique_ptr<net::ConnectionRequestClient> client_ = std::make_unique<net::ConnectionRequestClient>();
 };
 
 std::string default_files_dir(const std::string& store_url) {
@@ -264,6 +281,7 @@ void Hearthd::stop() {
   if (p.acs) p.acs->stop();
   if (p.insight) p.insight->stop();
   if (p.incidents) p.incidents->stop();
+  p.requester.shutdown();
   if (p.store) p.store->flush();
   p.http_server.reset();
   p.cwmp_server.reset();

@@ -23,6 +23,17 @@ bool enum_from(const std::string& text, const std::array<Enum, N>& values,
   return false;
 }
 
+// Channels and counts where -1 means "none".
+json optional_int(int v) { return v < 0 ? json(nullptr) : json(v); }
+
+Status read_optional_int(const json& j, const char* key, int* out, const char* where) {
+  int64_t v = -1;
+  if (auto s = read_int(j, key, &v, where); !s) return s;
+  if (v < -1 || v > 100000) return field_error(where, key, "is out of range");
+  *out = static_cast<int>(v);
+  return ok_status();
+}
+
 constexpr std::array<Severity, 3> kSeverities{Severity::kInfo, Severity::kWarning,
                                               Severity::kCritical};
 constexpr std::array<EntityKind, 6> kKinds{EntityKind::kHome,  EntityKind::kDevice,
@@ -225,6 +236,62 @@ Result<OptimisationLogEntry> optimisation_entry_from_json(const json& j) {
   e.from_channel = static_cast<int>(from);
   e.to_channel = static_cast<int>(to);
   return e;
+}
+
+json optimiser_state_to_json(const OptimiserState& state) {
+  json radios = json::array();
+  for (const OptimiserRadioState& r : state.radios) {
+    radios.push_back({{"radioId", r.radio_id},
+                      {"channelSet", optional_int(r.channel_set)},
+                      {"previousChannel", optional_int(r.previous_channel)},
+                      {"changed", time_json(r.changed_ms)},
+                      {"utilisationBeforePct", number_json(r.utilisation_before_pct)},
+                      {"judged", r.judged},
+                      {"neighboursBefore", optional_int(r.neighbours_before)},
+                      {"rejectedChannel", optional_int(r.rejected_channel)},
+                      {"skippedChannel", optional_int(r.skipped_channel)}});
+  }
+  return {{"enabled", state.enabled},
+          {"lastScan", time_json(state.last_scan_ms)},
+          {"scanRequested", time_json(state.scan_requested_ms)},
+          {"bandSteeringSet", state.band_steering_set},
+          {"radios", std::move(radios)}};
+}
+
+Result<OptimiserState> optimiser_state_from_json(const json& j) {
+  const char* where = "optimiserState";
+  if (!j.is_object())
+    return make_error(ErrorCode::kInvalidArgument, "optimiserState: must be an object");
+  OptimiserState st;
+  if (auto s = read_bool(j, "enabled", &st.enabled, where); !s) return s.error();
+  if (auto s = read_time(j, "lastScan", &st.last_scan_ms, where); !s) return s.error();
+  if (auto s = read_time(j, "scanRequested", &st.scan_requested_ms, where); !s) return s.error();
+  if (auto s = read_bool(j, "bandSteeringSet", &st.band_steering_set, where); !s) return s.error();
+  if (j.contains("radios") && !j["radios"].is_null()) {
+    if (!j["radios"].is_array()) return field_error(where, "radios", "must be an array").error();
+    const char* rw = "optimiserState.radios";
+    for (const json& rj : j["radios"]) {
+      if (!rj.is_object()) return field_error(where, "radios", "must hold objects").error();
+      OptimiserRadioState r;
+      if (auto s = read_string(rj, "radioId", &r.radio_id, rw); !s) return s.error();
+      if (r.radio_id.empty()) return field_error(rw, "radioId", "is required").error();
+      if (auto s = read_optional_int(rj, "channelSet", &r.channel_set, rw); !s) return s.error();
+      if (auto s = read_optional_int(rj, "previousChannel", &r.previous_channel, rw); !s)
+        return s.error();
+      if (auto s = read_time(rj, "changed", &r.changed_ms, rw); !s) return s.error();
+      if (auto s = read_number(rj, "utilisationBeforePct", &r.utilisation_before_pct, rw); !s)
+        return s.error();
+      if (auto s = read_bool(rj, "judged", &r.judged, rw); !s) return s.error();
+      if (auto s = read_optional_int(rj, "neighboursBefore", &r.neighbours_before, rw); !s)
+        return s.error();
+      if (auto s = read_optional_int(rj, "rejectedChannel", &r.rejected_channel, rw); !s)
+        return s.error();
+      if (auto s = read_optional_int(rj, "skippedChannel", &r.skipped_channel, rw); !s)
+        return s.error();
+      st.radios.push_back(std::move(r));
+    }
+  }
+  return st;
 }
 
 }  // namespace hearth::diag
