@@ -22,6 +22,7 @@ ApiHarness::ApiHarness(HarnessOptions options) {
   store_ = std::move(*opened);
   control_ = std::make_unique<FakeDeviceControl>(*store_);
   files_ = std::make_unique<device::FileRepository>(dir_ / "files");
+  if (options.incident_desk) desk_ = std::make_unique<FakeIncidentDesk>(*store_, clock_);
   api_ = std::make_unique<Api>(ApiDeps{
       .store = *store_,
       .control = *control_,
@@ -35,6 +36,7 @@ ApiHarness::ApiHarness(HarnessOptions options) {
       .max_json_body = options.max_json_body,
       .max_import_body = options.max_import_body,
       .diagnosis = options.diagnosis,
+      .incidents = desk_.get(),
   });
 }
 
@@ -42,6 +44,7 @@ ApiHarness::~ApiHarness() {
   control_->expire_waits();
   store_->flush();
   api_.reset();
+  desk_.reset();
   store_.reset();
   std::error_code ec;
   std::filesystem::remove_all(dir_, ec);

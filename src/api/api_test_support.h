@@ -11,6 +11,7 @@
 
 #include "api/api.h"
 #include "api/fake_device_control.h"
+#include "api/fake_incident_desk.h"
 #include "core/clock.h"
 #include "core/metrics.h"
 #include "device/file_repository.h"
@@ -27,6 +28,7 @@ struct HarnessOptions {
   size_t max_json_body = 1 << 20;
   size_t max_import_body = kMaxImportBody;
   insight::DiagnosisReader* diagnosis = nullptr;  // e.g. a FakeDiagnosisReader; must outlive the harness
+  bool incident_desk = false;  // a FakeIncidentDesk over the harness' store as ApiDeps::incidents
 };
 
 class ApiHarness {
@@ -55,6 +57,8 @@ class ApiHarness {
   metrics::Registry& registry() { return registry_; }
   device::FileRepository& files() { return *files_; }
   Api& api() { return *api_; }
+  // REQUIRES: HarnessOptions::incident_desk.
+  FakeIncidentDesk& desk() { return *desk_; }
   const std::filesystem::path& dir() const { return dir_; }
 
  private:
@@ -64,6 +68,7 @@ class ApiHarness {
   std::unique_ptr<store::Store> store_;
   std::unique_ptr<FakeDeviceControl> control_;
   std::unique_ptr<device::FileRepository> files_;
+  std::unique_ptr<FakeIncidentDesk> desk_;
   std::unique_ptr<Api> api_;
 };
 

@@ -1,10 +1,12 @@
 #include "api/diagnosis_handlers.h"
 
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "api/body_fields.h"
 #include "api/errors.h"
 #include "api/handler_support.h"
 #include "api/request_params.h"
@@ -20,6 +22,7 @@ namespace {
 using nlohmann::json;
 
 constexpr size_t kMaxKeyLength = 256;
+constexpr size_t kMaxPinnedRadios = 16;
 
 json number_or_null(double v) {
   return diag::known(v) ? json(v) : json(nullptr);
@@ -178,9 +181,11 @@ void reply_optimisation(insight::DiagnosisReader& reader, const std::string& hom
   if (!limit) return call->fail(limit.error());
   Result<bool> enabled = reader.optimisation_enabled(home_id);
   if (!enabled) return call->fail(enabled.error());
+  Result<std::vector<std::string>> pinned = reader.pinned_radios(home_id);
+  if (!pinned) return call->fail(pinned.error());
   Result<json> log = optimisation_log_json(reader, home_id, *limit);
   if (!log) return call->fail(log.error());
-  call->reply(200, {{"enabled", *enabled}, {"log", std::move(*log)}});
+  call->reply(200, {{"enabled", *enabled}, {"pinnedRadios", *pinned}, {"log", std::move(*log)}});
 }
 
 void get_optimisation(const ApiDeps&, insight::DiagnosisReader& reader, const std::string& home_id,
@@ -188,20 +193,54 @@ void get_optimisation(const ApiDeps&, insight::DiagnosisReader& reader, const st
   reply_optimisation(reader, home_id, call);
 }
 
+// "pinnedRadios": an array of at most kMaxPinnedRadios radio ids (check_id), duplicates dropped.
+Result<std::vector<std::string>> pinned_radios_field(const json& value) {
+  if (!value.is_array()) return invalid_field("pinnedRadios", "must be an array of radio ids");
+  if (value.size() > kMaxPinnedRadios) {
+    return invalid_field("pinnedRadios",
+                         "at most " + std::to_string(kMaxPinnedRadios) + " radios");
+  }
+  std::vector<std::string> ids;
+  for (const json& id : value) {
+    if (!id.is_string()) return invalid_field("pinnedRadios", "radio ids must be strings");
+    if (Status st = check_id(id.get<std::string>(), "pinnedRadios"); !st) return st.error();
+    if (std::find(ids.begin(), ids.end(), id.get<std::string>()) == ids.end())
+      ids.push_back(id.get<std::string>());
+  }
+  return ids;
+}
+
+// {"enabled": bool, "pinnedRadios": [...]}, each optional but at least one; everything is checked
+// before anything is changed.
 void put_optimisation(const ApiDeps& deps, insight::DiagnosisReader& reader,
                       const std::string& home_id, const CallPtr& call) {
   Result<json> body = parse_json_object(call->request().body, deps.max_json_body);
   if (!body) return call->fail(body.error());
-  for (const auto& [name, value] : body->items()) {
-    if (name != "enabled")
-      return call->fail(make_error(ErrorCode::kInvalidArgument, name + ": unknown field"));
+  if (Status st = only_fields(*body, {"enabled", "pinnedRadios"}); !st) return call->fail(st.error());
+  std::optional<bool> enabled;
+  std::optional<std::vector<std::string>> pinned;
+  if (auto it = body->find("enabled"); it != body->end()) {
+    if (!it->is_boolean()) return call->fail(invalid_field("enabled", "must be true or false"));
+    enabled = it->get<bool>();
   }
-  auto enabled = body->find("enabled");
-  if (enabled == body->end() || !enabled->is_boolean()) {
-    return call->fail(make_error(ErrorCode::kInvalidArgument, "enabled: required, true or false"));
+  if (auto it = body->find("pinnedRadios"); it != body->end()) {
+    Result<std::vector<std::string>> ids = pinned_radios_field(*it);
+    if (!ids) return call->fail(ids.error());
+    pinned = std::move(*ids);
   }
-  if (Status st = reader.set_optimisation_enabled(home_id, enabled->get<bool>()); !st) {
-    return call->fail(st.error());
+  if (!enabled && !pinned) {
+    return call->fail(make_error(ErrorCode::kInvalidArgument,
+                                 "enabled or pinnedRadios: at least one is required"));
+  }
+  if (pinned) {
+    if (Status st = reader.set_pinned_radios(home_id, std::move(*pinned)); !st) {
+      return call->fail(st.error());
+    }
+  }
+  if (enabled) {
+    if (Status st = reader.set_optimisation_enabled(home_id, *enabled); !st) {
+      return call->fail(st.error());
+    }
   }
   reply_optimisation(reader, home_id, call);
 }

@@ -259,6 +259,53 @@ TEST_F(DiagnosisApiTest, OptimisationLogAndSwitch) {
   }
 }
 
+TEST_F(DiagnosisApiTest, OptimisationPinnedRadios) {
+  EXPECT_EQ(get("/api/v1/homes/home-1/optimisation")["pinnedRadios"], json::array());
+  const ApiResponse pin = h_.call("PUT", "/api/v1/homes/home-1/optimisation",
+                                  R"({"pinnedRadios":["gw/5GHz","gw/2.4GHz","gw/5GHz"]})");
+  ASSERT_EQ(pin.status, 200) << pin.body;
+  EXPECT_EQ(body_json(pin)["pinnedRadios"], json::parse(R"(["gw/5GHz","gw/2.4GHz"])"));
+  EXPECT_EQ(body_json(pin)["enabled"], true);  // untouched
+  const json after = get("/api/v1/homes/home-1/optimisation");
+  EXPECT_EQ(after["pinnedRadios"].size(), 2u);
+  EXPECT_EQ(get("/api/v1/homes/home-2/optimisation")["pinnedRadios"], json::array());
+  // Both at once; an empty list unpins every radio.
+  const ApiResponse both = h_.call("PUT", "/api/v1/homes/home-1/optimisation",
+                                   R"({"enabled":false,"pinnedRadios":[]})");
+  ASSERT_EQ(both.status, 200) << both.body;
+  EXPECT_EQ(body_json(both)["enabled"], false);
+  EXPECT_EQ(body_json(both)["pinnedRadios"], json::array());
+  EXPECT_EQ(h_.call("PUT", "/api/v1/homes/home-9/optimisation", R"({"pinnedRadios":[]})").status,
+            404);
+
+  json seventeen = json::array();
+  for (int i = 0; i < 17; ++i) seventeen.push_back("r" + std::to_string(i));
+  json sixteen = seventeen;
+  sixteen.erase(sixteen.end() - 1);
+  EXPECT_EQ(h_.call("PUT", "/api/v1/homes/home-2/optimisation",
+                    json{{"pinnedRadios", sixteen}}.dump()).status, 200);
+  const std::string long_id(129, 'r');
+  const std::string bads[] = {
+      R"({"pinnedRadios":"gw/5GHz"})",
+      R"({"pinnedRadios":[""]})",
+      R"({"pinnedRadios":[5]})",
+      R"({"pinnedRadios":["a
+b"]})",
+      R"({"pinnedRadios":null})",
+      json{{"pinnedRadios", {long_id}}}.dump(),
+      json{{"pinnedRadios", seventeen}}.dump(),
+      R"({"pinnedRadios":[],"enabled":"yes"})",
+      R"({"pinnedRadios":[],"pins":[]})",
+  };
+  for (const std::string& bad : bads) {
+    const ApiResponse r = h_.call("PUT", "/api/v1/homes/home-2/optimisation", bad);
+    EXPECT_EQ(r.status, 400) << bad << ": " << r.body;
+  }
+  // Nothing of a refused request was applied.
+  EXPECT_EQ(get("/api/v1/homes/home-2/optimisation")["pinnedRadios"], sixteen);
+  EXPECT_EQ(get("/api/v1/homes/home-2/optimisation")["enabled"], true);
+}
+
 TEST_F(DiagnosisApiTest, ChecksAnswerWithTheDiagnosisAfterwards) {
   const ApiResponse now = h_.call("POST", "/api/v1/homes/home-1/checks?timeout=90s");
   ASSERT_EQ(now.status, 200) << now.body;

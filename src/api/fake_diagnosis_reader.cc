@@ -227,6 +227,22 @@ Result<bool> FakeDiagnosisReader::optimisation_enabled(const std::string& home_i
   return (*home)->optimisation;
 }
 
+Status FakeDiagnosisReader::set_pinned_radios(const std::string& home_id,
+                                              std::vector<std::string> radio_ids) {
+  std::lock_guard lock(mu_);
+  Result<Home*> home = find_home(home_id);
+  if (!home) return home.error();
+  (*home)->pinned_radios = std::move(radio_ids);
+  return ok_status();
+}
+
+Result<std::vector<std::string>> FakeDiagnosisReader::pinned_radios(const std::string& home_id) {
+  std::lock_guard lock(mu_);
+  Result<Home*> home = find_home(home_id);
+  if (!home) return home.error();
+  return (*home)->pinned_radios;
+}
+
 Status FakeDiagnosisReader::line_event(const insight::LineEvent& event) {
   std::lock_guard lock(mu_);
   if (fail_) return *fail_;

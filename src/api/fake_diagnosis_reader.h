@@ -78,6 +78,8 @@ class FakeDiagnosisReader final : public insight::DiagnosisReader {
                                                                    size_t limit) override;
   Status set_optimisation_enabled(const std::string& home_id, bool enabled) override;
   Result<bool> optimisation_enabled(const std::string& home_id) override;
+  Status set_pinned_radios(const std::string& home_id, std::vector<std::string> radio_ids) override;
+  Result<std::vector<std::string>> pinned_radios(const std::string& home_id) override;
   Status line_event(const insight::LineEvent& event) override;
   void run_checks(const std::string& home_id, int64_t timeout_ms,
                   std::function<void(Result<diag::Diagnosis>)> done) override;
@@ -89,6 +91,7 @@ class FakeDiagnosisReader final : public insight::DiagnosisReader {
     std::vector<diag::Finding> findings;
     std::map<std::string, std::vector<insight::SeriesPoint>> series;
     bool optimisation = true;
+    std::vector<std::string> pinned_radios;
   };
   using Done = std::function<void(Result<diag::Diagnosis>)>;
   // REQUIRES: mu_ held. The home, or the error to answer with.

@@ -8,54 +8,10 @@
 
 namespace hearth::api::testing {
 
-DeskHarness::DeskHarness(DeskHarnessOptions options) {
-  std::random_device rd;
-  dir_ = std::filesystem::temp_directory_path() /
-         ("hearth-desk-" + std::to_string(rd()) + std::to_string(rd()));
-  std::filesystem::create_directories(dir_);
-  Result<std::unique_ptr<store::Store>> opened = store::open_store("memory:");
-  if (!opened) {
-    ADD_FAILURE() << "open_store(memory:): " << opened.error().message;
-    std::abort();
-  }
-  store_ = std::move(*opened);
-  control_ = std::make_unique<FakeDeviceControl>(*store_);
-  files_ = std::make_unique<device::FileRepository>(dir_ / "files");
-  desk_ = std::make_unique<FakeIncidentDesk>(*store_, clock_);
-  api_ = std::make_unique<Api>(ApiDeps{
-      .store = *store_,
-      .control = *control_,
-      .files = *files_,
-      .metrics = registry_,
-      .clock = clock_,
-      .bootstrap_token = std::string(kBootstrapToken),
-      .diagnosis = options.diagnosis,
-      .incidents = options.with_desk ? desk_.get() : nullptr,
-  });
-}
-
-DeskHarness::~DeskHarness() {
-  control_->expire_waits();
-  store_->flush();
-  api_.reset();
-  desk_.reset();
-  store_.reset();
-  std::error_code ec;
-  std::filesystem::remove_all(dir_, ec);
-}
-
-ApiResponse DeskHarness::call(const std::string& method, const std::string& target,
-                              const std::string& body, const std::string& token) {
-  auto promise = std::make_shared<std::promise<ApiResponse>>();
-  std::future<ApiResponse> f = promise->get_future();
-  api_->handle(ApiHarness::request(method, target, body, token),
-               [promise](ApiResponse r) { promise->set_value(std::move(r)); });
-  // A safety net against a handler that never answers, not a synchronisation device.
-  if (f.wait_for(std::chrono::seconds(30)) != std::future_status::ready) {
-    ADD_FAILURE() << method << " " << target << ": no answer";
-    return ApiResponse{0, "", "", {}};
-  }
-  return f.get();
+DeskHarness::DeskHarness(DeskHarnessOptions options)
+    : ApiHarness(HarnessOptions{.diagnosis = options.diagnosis, .incident_desk = options.with_desk}),
+      with_desk_(options.with_desk) {
+  if (!with_desk_) spare_desk_ = std::make_unique<FakeIncidentDesk>(store(), clock());
 }
 
 std::string DeskHarness::read_token() {
@@ -92,7 +48,7 @@ void DeskHarness::add_topology() {
     h.created_ms = h.updated_ms = kDeskT0;
     b.add(store::PutHome{h});
   }
-  const Status st = store_->write_sync(std::move(b));
+  const Status st = store().write_sync(std::move(b));
   ASSERT_TRUE(st.ok()) << st.error().message;
 }
 

@@ -3,7 +3,6 @@
 // topology to run them on.
 #pragma once
 
-#include <filesystem>
 #include <memory>
 #include <string>
 
@@ -25,14 +24,11 @@ struct DeskHarnessOptions {
   insight::DiagnosisReader* diagnosis = nullptr;  // must outlive the harness
 };
 
-class DeskHarness {
+// An ApiHarness with a FakeIncidentDesk (kept, but not given to the Api, when with_desk is false).
+class DeskHarness : public ApiHarness {
  public:
   explicit DeskHarness(DeskHarnessOptions options = {});
-  ~DeskHarness();
 
-  // As ApiHarness::call: the bootstrap token unless told otherwise ("" sends none).
-  ApiResponse call(const std::string& method, const std::string& target,
-                   const std::string& body = "", const std::string& token = kBootstrapToken);
   // A token of role "read" named "viewer", made through the API.
   std::string read_token();
   // An admin token of this name, made through the API.
@@ -42,19 +38,11 @@ class DeskHarness {
   // h-3 on an-2, h-4 on an-3.
   void add_topology();
 
-  store::Store& store() { return *store_; }
-  FakeIncidentDesk& desk() { return *desk_; }
-  FakeClock& clock() { return clock_; }
+  FakeIncidentDesk& desk() { return with_desk_ ? ApiHarness::desk() : *spare_desk_; }
 
  private:
-  std::filesystem::path dir_;
-  FakeClock clock_;
-  metrics::Registry registry_;
-  std::unique_ptr<store::Store> store_;
-  std::unique_ptr<FakeDeviceControl> control_;
-  std::unique_ptr<device::FileRepository> files_;
-  std::unique_ptr<FakeIncidentDesk> desk_;
-  std::unique_ptr<Api> api_;
+  bool with_desk_;
+  std::unique_ptr<FakeIncidentDesk> spare_desk_;
 };
 
 }  // namespace hearth::api::testing
