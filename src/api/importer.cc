@@ -18,18 +18,6 @@ namespace {
 
 using nlohmann::json;
 
-KnownIds store_ids(store::Store& store) {
-  auto has = [](auto result) -> Result<bool> {
-    if (!result) return result.error();
-    return result->has_value();
-  };
-  return KnownIds{
-      [&store, has](const std::string& id) { return has(store.get_region(id)); },
-      [&store, has](const std::string& id) { return has(store.get_access_node(id)); },
-      [&store, has](const std::string& id) { return has(store.get_subscriber(id)); },
-  };
-}
-
 // Compares `record` (as the file gives it) with the stored one, counts it and, unless it is
 // unchanged, stamps its times and adds its Put to the batch.
 template <typename Record, typename Put>
@@ -129,9 +117,21 @@ Status resolve_passwords(std::vector<ImportSubscriber>& subs,
 
 }  // namespace
 
+KnownIds store_known_ids(store::Store& store) {
+  auto has = [](auto result) -> Result<bool> {
+    if (!result) return result.error();
+    return result->has_value();
+  };
+  return KnownIds{
+      [&store, has](const std::string& id) { return has(store.get_region(id)); },
+      [&store, has](const std::string& id) { return has(store.get_access_node(id)); },
+      [&store, has](const std::string& id) { return has(store.get_subscriber(id)); },
+  };
+}
+
 Result<ImportPlan> plan_import(store::Store& store, const json& doc, int64_t now_ms,
                                const ImportOptions& options) {
-  Result<ImportFile> parsed = parse_import_file(doc, store_ids(store));
+  Result<ImportFile> parsed = parse_import_file(doc, store_known_ids(store));
   if (!parsed) return parsed.error();
   ImportFile& file = *parsed;
   if (Status s = check_emails(store, file.subscribers); !s) return s.error();

@@ -19,6 +19,7 @@
 #include <functional>
 #include <nlohmann/json.hpp>
 
+#include "api/import_file.h"
 #include "core/result.h"
 #include "store/store.h"
 
@@ -43,6 +44,10 @@ struct ImportOptions {
   // Polled between password hashes; true ends the import with kUnavailable.
   std::function<bool()> cancelled;
 };
+
+// Whether a region, an access node or a subscriber exists, asked of the store (what an import
+// file or a topology edit may refer to besides its own entries).
+KnownIds store_known_ids(store::Store& store);
 
 // kInvalidArgument naming the entries at fault; store errors as they come.
 Result<ImportPlan> plan_import(store::Store& store, const nlohmann::json& doc, int64_t now_ms,

@@ -21,6 +21,7 @@
 #include "api/errors.h"
 #include "api/handler_support.h"
 #include "api/import_file.h"
+#include "api/importer.h"
 #include "api/request_params.h"
 #include "api/routes.h"
 #include "api/topology_views.h"
@@ -30,18 +31,6 @@ namespace hearth::api {
 namespace {
 
 using nlohmann::json;
-
-KnownIds store_ids(store::Store& store) {
-  auto has = [](auto result) -> Result<bool> {
-    if (!result) return result.error();
-    return result->has_value();
-  };
-  return KnownIds{
-      [&store, has](const std::string& id) { return has(store.get_region(id)); },
-      [&store, has](const std::string& id) { return has(store.get_access_node(id)); },
-      [&store, has](const std::string& id) { return has(store.get_subscriber(id)); },
-  };
-}
 
 void replace_all(std::string& s, const std::string& from, const std::string& to) {
   for (size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size()))
@@ -64,7 +53,7 @@ Result<ImportFile> check_entry(const ApiDeps& deps, const std::string& section, 
   const json doc = {{"format", kImportFormat},
                     {"version", kImportVersion},
                     {section, json::array({std::move(entry)})}};
-  Result<ImportFile> file = parse_import_file(doc, store_ids(deps.store));
+  Result<ImportFile> file = parse_import_file(doc, store_known_ids(deps.store));
   if (!file) return make_error(file.error().code, body_message(file.error().message, section));
   return file;
 }

@@ -121,11 +121,12 @@ Status IncidentService::load_topology(bool initial) {
   const int64_t now = to_unix_ms(clock_.now());
   struct Seen { std::string home; bool probeable; int64_t interval_s; };
   std::vector<Seen> seen;
-  for (const auto& [home, device] : gateways) {
-    if (!initial) break;
-    auto d = store_.get_device(device);
-    if (!d || !d->has_value() || (*d)->last_inform_ms == 0) continue;
-    seen.push_back({home, !(*d)->connection_request_url.empty(), (*d)->inform_interval_s});
+  if (initial) {  // a reload keeps what the detector knows of them
+    for (const auto& [home, device] : gateways) {
+      auto d = store_.get_device(device);
+      if (!d || !d->has_value() || (*d)->last_inform_ms == 0) continue;
+      seen.push_back({home, !(*d)->connection_request_url.empty(), (*d)->inform_interval_s});
+    }
   }
   std::lock_guard<std::mutex> lock(mutex_);
   detector_.set_topology(tnodes, thomes);
