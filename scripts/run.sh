@@ -59,13 +59,35 @@ build/src/cli/hearth-sim --acs "$cwmp_url" --homes "$homes" --seed "$seed" --inf
 sim_pid=$!
 wait_for_line demo-data/sim-running.json "$sim_pid" hearth-sim
 
-# A few demo subscribers with their initial portal passwords (the import file is one line).
-logins=$(grep -o '"account":"[0-9]*","name":"[^"]*","email":"[^"]*","address":{[^}]*},"password":"[^"]*"' \
-  demo-data/fleet.json | sed -n '1,3p' |
-  sed 's/"account":"\([^"]*\)","name":"\([^"]*\)","email":"\([^"]*\)".*"password":"\([^"]*\)"/    \2: account \1 or \3, password \4/')
+# Three demo customers for the portal: a healthy home, one with a Wi-Fi problem (a congested
+# channel) and one behind access node an-02, which goes dark 5 minutes in.
+for _ in $(seq 1 50); do [ -s demo-data/truth.json ] && break; sleep 0.1; done
+home_list=$(grep -o '"id":"home-[0-9]*","account":"[0-9]*","accessNode":"[^"]*"' demo-data/fleet.json |
+  sed 's/"id":"\([^"]*\)","account":"\([^"]*\)","accessNode":"\([^"]*\)"/\1 \2 \3/')
+in_truth() { grep -q "\"homeId\": *\"$1\"" demo-data/truth.json 2>/dev/null; }
+healthy="" wifi="" outage=""
+wifi=$(grep -A4 '"homeId"' demo-data/truth.json 2>/dev/null | awk '
+  /"homeId"/ { gsub(/[",]/, "", $2); h = $2 } /"accessNode"/ { gsub(/[",]/, "", $2); n = $2 }
+  /"scenario": "congested-channel"/ && n != "an-02" { print h; exit }')
+while read -r id account node; do
+  [ -z "$outage" ] && [ "$node" = "an-02" ] && outage="$id"
+  [ -z "$healthy" ] && [ "$node" != "an-02" ] && ! in_truth "$id" && healthy="$id"
+done <<<"$home_list"
+login_line() {  # LABEL HOME
+  [ -n "$2" ] || return 0
+  local account
+  account=$(awk -v h="$2" '$1 == h { print $2 }' <<<"$home_list")
+  grep -o "\"account\":\"$account\",\"name\":\"[^\"]*\",\"email\":\"[^\"]*\",\"address\":{[^}]*},\"password\":\"[^\"]*\"" demo-data/fleet.json |
+    sed "s/\"account\":\"\([^\"]*\)\",\"name\":\"\([^\"]*\)\",\"email\":\"\([^\"]*\)\".*\"password\":\"\([^\"]*\)\"/    $1 \2, account \1 or \3, password \4/"
+}
+logins="$(login_line "healthy home:       " "$healthy")
+$(login_line "Wi-Fi problem:      " "$wifi")
+$(login_line "behind failed node: " "$outage")"
+
 cat <<MSG
 
 Hearth demo is running: hearthd (pid $hearthd_pid) and $homes simulated homes (pid $sim_pid).
+  Customer portal:     $http_url/   (log in with a demo customer below)
   API:                 $http_url/api/v1/devices   (and /api/v1/homes, /api/v1/access-nodes)
   OpenAPI document:    $http_url/api/openapi.json
   Metrics:             $http_url/metrics
@@ -79,7 +101,7 @@ Hearth demo is running: hearthd (pid $hearthd_pid) and $homes simulated homes (p
     or: build/src/cli/hearth --url $http_url --token $token incidents
   Admin API token:     $token
     e.g. curl -H "Authorization: Bearer $token" $http_url/api/v1/homes
-  Demo subscribers (initial portal passwords):
+  Demo customers for the portal (account or email, and password):
 $logins
   Injected problems (ground truth): demo-data/truth.json; logs: demo-data/*.log
 Press Ctrl-C to stop.

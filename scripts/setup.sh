@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building and testing Hearth needs on Debian 12, if it is missing. Idempotent.
 set -euo pipefail
+cd "$(dirname "$0")/.."
 
 packages=(
   build-essential cmake ninja-build ccache pkg-config git
@@ -8,7 +9,10 @@ packages=(
   libsodium-dev libspdlog-dev libfmt-dev libtomlplusplus-dev libcli11-dev libjemalloc-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   clang-16 libclang-rt-16-dev
+  chromium chromium-driver  # the web front-end's browser tests
 )
+# The web front-end is built with Node.js and npm; a Node.js installed otherwise is used as is.
+if ! command -v node >/dev/null 2>&1; then packages+=(nodejs npm); fi
 
 missing=()
 for p in "${packages[@]}"; do
@@ -22,4 +26,10 @@ if [ ${#missing[@]} -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   $SUDO apt-get update -qq
   $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# The web front-end's packages, exactly as locked, when they are missing or the lock changed.
+if [ ! -d web/node_modules ] || [ web/package-lock.json -nt web/node_modules/.package-lock.json ]; then
+  echo "setup: installing the web front-end's packages (npm ci)"
+  (cd web && npm ci --no-audit --no-fund --loglevel=error)
 fi

@@ -5,6 +5,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "api/customer_auth.h"
 #include "api/errors.h"
 #include "api/routes.h"
 
@@ -52,6 +53,9 @@ Api::Api(ApiDeps deps)
   add_incident_routes(router_, deps_);
   add_maintenance_routes(router_, deps_);
   add_webhook_routes(router_, deps_);
+  add_selfservice_auth_routes(router_, deps_);
+  add_selfservice_routes(router_, deps_);
+  add_selfservice_troubleshoot_routes(router_, deps_);
 }
 
 Api::~Api() {
@@ -80,7 +84,28 @@ void Api::handle(ApiRequest request, std::function<void(ApiResponse)> done) {
     call->fail(match.error());
     return;
   }
+  if (route != nullptr && route->access == Access::kCustomer) {
+    // The portal: a session cookie only. A bearer token here is a client mixing up the two APIs;
+    // it is refused rather than ignored so that the mistake shows.
+    if (call->request().headers.get("Authorization")) {
+      call->fail(make_error(ErrorCode::kUnauthenticated, "API tokens are not accepted here; log in to the portal"));
+      return;
+    }
+    Result<Principal> principal = authenticate_customer(deps_, call->request());
+    if (!principal) {
+      call->fail(principal.error());
+      return;
+    }
+    if (Status st = check_customer_change(deps_, call->request(), *principal); !st) {
+      call->respond(portal_error(403, "csrf", st.error().message));
+      return;
+    }
+    call->principal() = std::move(*principal);
+    dispatch(*route, std::move(call));
+    return;
+  }
   // Unknown paths need a token too, so that probing without one learns nothing about routes.
+  // Only the Authorization header counts: a portal session cookie never reaches these routes.
   if (route == nullptr || route->access != Access::kPublic) {
     Result<Principal> principal = auth_.authenticate(call->request().headers.get("Authorization"));
     if (!principal) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -13,12 +14,25 @@
 #include "device/file_repository.h"
 #include "incidents/desk.h"
 #include "insight/reader.h"
+#include "selfservice/notifier.h"
+#include "selfservice/troubleshoot_desk.h"
 #include "store/store.h"
 
 namespace hearth::api {
 
 // 50,000 homes with their subscribers are about 25 MB of JSON.
 inline constexpr size_t kMaxImportBody = size_t{64} << 20;
+
+// The customer portal's sessions and logins ([selfservice] in the configuration).
+struct PortalOptions {
+  int64_t session_ttl_ms = int64_t{12} * 3600 * 1000;  // absolute lifetime of a session
+  int64_t idle_ttl_ms = int64_t{60} * 60 * 1000;       // ends after this long unused
+  int64_t reset_ttl_ms = int64_t{30} * 60 * 1000;      // a password-reset link's lifetime
+  bool secure_cookies = true;   // the Secure cookie attribute (off only for plain-HTTP demos)
+  std::string public_url;       // where customers reach the portal, for reset links
+                                // ("http://127.0.0.1:8080"); "": the request's Host
+  uint32_t login_attempts_per_minute = 10;  // per address and per login name
+};
 
 struct ApiDeps {
   store::Store& store;
@@ -43,6 +57,10 @@ struct ApiDeps {
   // Incidents, maintenance and webhooks (changes, home status, line events, topology reloads);
   // null: the routes that change them answer 503, reads of the store still work.
   incidents::IncidentDesk* incidents = nullptr;
+  // The customer portal (/api/v1/selfservice/...).
+  PortalOptions portal;
+  selfservice::Notifier* notifier = nullptr;              // null: reset links are not sent
+  selfservice::TroubleshootDesk* troubleshooter = nullptr;  // null: troubleshooting answers 503
 };
 
 }  // namespace hearth::api

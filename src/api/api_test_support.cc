@@ -37,6 +37,9 @@ ApiHarness::ApiHarness(HarnessOptions options) {
       .max_import_body = options.max_import_body,
       .diagnosis = options.diagnosis,
       .incidents = desk_.get(),
+      .portal = options.portal,
+      .notifier = options.notifier,
+      .troubleshooter = options.troubleshooter,
   });
 }
 

@@ -29,6 +29,10 @@ struct HarnessOptions {
   size_t max_import_body = kMaxImportBody;
   insight::DiagnosisReader* diagnosis = nullptr;  // e.g. a FakeDiagnosisReader; must outlive the harness
   bool incident_desk = false;  // a FakeIncidentDesk over the harness' store as ApiDeps::incidents
+  // The customer portal (selfservice_test_support.h has the helpers to log customers in).
+  PortalOptions portal = PortalOptions{.secure_cookies = false};
+  selfservice::Notifier* notifier = nullptr;               // must outlive the harness
+  selfservice::TroubleshootDesk* troubleshooter = nullptr;  // must outlive the harness
 };
 
 class ApiHarness {

@@ -21,11 +21,15 @@ namespace hearth::api {
 using PathParams = std::map<std::string, std::string>;
 using Responder = std::function<void(ApiResponse)>;
 
-// Who is calling: an API token (or the bootstrap token) and its role.
+// Who is calling: an API token (or the bootstrap token) and its role, or a customer's portal
+// session (role "customer").
 struct Principal {
-  std::string token_id;  // "bootstrap" for the bootstrap token; empty for public routes
+  std::string token_id;  // "bootstrap" for the bootstrap token; empty for public routes and sessions
   std::string name;
-  std::string role;      // "admin" or "read"
+  std::string role;      // "admin", "read" or "customer"
+  std::string account;   // customer sessions: the subscriber's account number
+  std::string session_hash;  // customer sessions: store::SessionRecord::token_hash
+  std::string csrf_token;    // customer sessions: the session's CSRF token
 };
 
 class Call {

@@ -275,4 +275,30 @@ void FakeDiagnosisReader::run_checks(const std::string& home_id, int64_t timeout
   done(std::move(answer));
 }
 
+void FakeDiagnosisReader::set_hold_refreshes(bool hold) {
+  std::lock_guard lock(mu_);
+  hold_refreshes_ = hold;
+}
+
+std::vector<FakeDiagnosisReader::ChecksCall> FakeDiagnosisReader::refreshes() const {
+  std::lock_guard lock(mu_);
+  return refreshes_;
+}
+
+void FakeDiagnosisReader::refresh(const std::string& home_id, int64_t timeout_ms, Done done) {
+  Result<diag::Diagnosis> answer = make_error(ErrorCode::kInternal, "unset");
+  {
+    std::lock_guard lock(mu_);
+    refreshes_.push_back({home_id, timeout_ms});
+    Result<Home*> home = find_home(home_id);
+    if (home && hold_refreshes_) {
+      held_.emplace_back(home_id, std::move(done));
+      return;
+    }
+    answer =
+        home ? Result<diag::Diagnosis>((*home)->diagnosis) : Result<diag::Diagnosis>(home.error());
+  }
+  done(std::move(answer));
+}
+
 }  // namespace hearth::api::testing

@@ -35,9 +35,11 @@ class FakeDiagnosisReader final : public insight::DiagnosisReader {
   void fail_with(std::optional<Error> error);
   // true: run_checks holds its callback until complete_checks(); false (default): answers at once.
   void set_hold_checks(bool hold);
+  // true: refresh holds its callback until complete_checks(); false (default): answers at once.
+  void set_hold_refreshes(bool hold);
 
   // ---- driving ----
-  // Answers every held check with the home's diagnosis as it is now. Returns how many.
+  // Answers every held check (and refresh) with the home's diagnosis as it is now. Returns how many.
   size_t complete_checks();
   size_t held_checks() const;
 
@@ -58,6 +60,7 @@ class FakeDiagnosisReader final : public insight::DiagnosisReader {
     int64_t to_ms = 0;
   };
   std::vector<ChecksCall> checks() const;
+  std::vector<ChecksCall> refreshes() const;
   std::vector<insight::LineEvent> line_events() const;  // the accepted ones
   std::vector<HistoryCall> history_calls() const;
   std::vector<SeriesCall> series_calls() const;
@@ -83,6 +86,8 @@ class FakeDiagnosisReader final : public insight::DiagnosisReader {
   Status line_event(const insight::LineEvent& event) override;
   void run_checks(const std::string& home_id, int64_t timeout_ms,
                   std::function<void(Result<diag::Diagnosis>)> done) override;
+  void refresh(const std::string& home_id, int64_t timeout_ms,
+               std::function<void(Result<diag::Diagnosis>)> done) override;
 
  private:
   struct Home {
@@ -105,6 +110,8 @@ class FakeDiagnosisReader final : public insight::DiagnosisReader {
   std::vector<insight::OptimisationEntry> optimisations_;
   std::optional<Error> fail_;
   bool hold_checks_ = false;
+  bool hold_refreshes_ = false;
+  std::vector<ChecksCall> refreshes_;
   std::vector<std::pair<std::string, Done>> held_;
   std::vector<ChecksCall> checks_;
   std::vector<insight::LineEvent> line_events_;

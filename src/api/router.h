@@ -18,6 +18,8 @@ namespace hearth::api {
 enum class Access {
   kPublic,         // no token needed (health, the OpenAPI document)
   kAuthenticated,  // any valid token
+  kCustomer,       // a customer's portal session (cookie); changes also need its X-CSRF-Token.
+                   // API tokens do not reach these routes, nor sessions the others.
 };
 
 class Router {

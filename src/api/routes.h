@@ -23,5 +23,12 @@ void add_topology_routes(Router& router, const ApiDeps& deps);    // topology_ha
 void add_incident_routes(Router& router, const ApiDeps& deps);
 void add_maintenance_routes(Router& router, const ApiDeps& deps);
 void add_webhook_routes(Router& router, const ApiDeps& deps);
+// The customer portal (/api/v1/selfservice/...): sessions, logins and password resets
+// (selfservice_auth_handlers.cc); the home, Wi-Fi, devices, history, knowledge base, tickets and
+// the operator's figures (selfservice_handlers.cc); guided troubleshooting
+// (selfservice_troubleshoot_handlers.cc).
+void add_selfservice_auth_routes(Router& router, const ApiDeps& deps);
+void add_selfservice_routes(Router& router, const ApiDeps& deps);
+void add_selfservice_troubleshoot_routes(Router& router, const ApiDeps& deps);
 
 }  // namespace hearth::api

@@ -211,6 +211,21 @@ std::unordered_map<std::string, int64_t> IncidentService::homes_in_confirmed_inc
   return confirmed_homes_;
 }
 
+std::unordered_map<std::string, int64_t> IncidentService::homes_in_degraded_incidents() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return degraded_homes_;
+}
+
+// The codes are the diagnosis' business; the detector needs whether and since when.
+void IncidentService::wan_quality(const std::string& home_id, bool degraded,
+                                  const std::vector<std::string>&, int64_t since_ms, int64_t now_ms) {
+  if (!options_.enabled || home_id.empty()) return;
+  std::lock_guard<std::mutex> lock(mutex_);
+  detector_.wan_quality(home_id, degraded, since_ms, now_ms);
+  ++stats_.wan_reports;
+  stats_.degraded_homes = detector_.degraded_homes();
+}
+
 // ---- the pass ----
 
 void IncidentService::start() {
@@ -278,11 +293,13 @@ void IncidentService::tick() {
     }
     if (!pass.changed.empty()) {
       confirmed_homes_.clear();
+      degraded_homes_.clear();
       const auto open = detector_.open_incidents();
       stats_.open_incidents = open.size();
       for (const auto& i : open) {
         if (i.state != outage::IncidentState::kConfirmed) continue;
-        for (const auto& h : i.homes) confirmed_homes_.emplace(h, i.id);
+        auto& homes = i.cause == "degraded" ? degraded_homes_ : confirmed_homes_;
+        for (const auto& h : i.homes) homes.emplace(h, i.id);
       }
     }
   }
@@ -331,8 +348,9 @@ void IncidentService::persist(const std::vector<outage::Incident>& changed, int6
       if (it == published_.end()) {
         ++stats_.incidents_opened;
         events.emplace_back("incident.opened", &i);
-        spdlog::info("incident {} {}: {} of {} homes of {} unreachable ({})", i.id,
-                     outage::incident_state_name(i.state), i.homes.size(), i.node_homes, where(i), i.cause);
+        spdlog::info("incident {} {}: {} of {} homes of {} {} ({})", i.id,
+                     outage::incident_state_name(i.state), i.homes.size(), i.node_homes, where(i),
+                     i.cause == "degraded" ? "with a degraded line" : "unreachable", i.cause);
       } else if (i.state == outage::IncidentState::kResolved && it->second.state != i.state) {
         events.emplace_back("incident.resolved", &i);
         spdlog::info("incident {} resolved ({}){}", i.id, where(i),

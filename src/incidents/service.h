@@ -1,7 +1,8 @@
 // The regional disturbance service: feeds the detector (outage/detector.h) with what the ACS
 // sees, runs its passes on a ticker thread, sends the probes and wake-up connection requests it
 // asks for, stores every incident change, publishes webhooks, and answers the API (desk.h) and
-// the diagnosis (insight/outage_source.h).
+// the diagnosis (insight/outage_source.h), which in turn tells it how each home's line is doing
+// (insight/wan_quality_listener.h: WAN quality, for "degraded" incidents).
 //
 // Threads: the detector is guarded by one mutex and only ever called under it, quickly; all
 // I/O (probes, store writes, webhooks) happens outside it. The ACS calls the sink from network
@@ -27,6 +28,7 @@
 #include "incidents/desk.h"
 #include "incidents/webhooks.h"
 #include "insight/outage_source.h"
+#include "insight/wan_quality_listener.h"
 #include "net/http_client.h"
 #include "outage/detector.h"
 #include "store/store.h"
@@ -48,10 +50,15 @@ struct IncidentServiceStats {
   uint64_t wakeups_sent = 0;
   uint64_t incidents_opened = 0;
   uint64_t open_incidents = 0;
+  uint64_t wan_reports = 0;    // WAN quality changes the diagnosis reported
+  uint64_t degraded_homes = 0; // homes whose line is degraded now
   double last_pass_ms = 0;
 };
 
-class IncidentService final : public acs::TelemetrySink, public IncidentDesk, public insight::OutageSource {
+class IncidentService final : public acs::TelemetrySink,
+                              public IncidentDesk,
+                              public insight::OutageSource,
+                              public insight::WanQualityListener {
  public:
   // REQUIRES: store and clock outlive this object.
   IncidentService(IncidentServiceOptions options, store::Store& store, const Clock& clock);
@@ -99,6 +106,11 @@ class IncidentService final : public acs::TelemetrySink, public IncidentDesk, pu
 
   // insight::OutageSource
   std::unordered_map<std::string, int64_t> homes_in_confirmed_incidents() override;
+  std::unordered_map<std::string, int64_t> homes_in_degraded_incidents() override;
+
+  // insight::WanQualityListener
+  void wan_quality(const std::string& home_id, bool degraded, const std::vector<std::string>& codes,
+                   int64_t since_ms, int64_t now_ms) override;
 
  private:
   struct Published {  // what the webhooks last said of an incident
@@ -132,6 +144,7 @@ class IncidentService final : public acs::TelemetrySink, public IncidentDesk, pu
   std::map<std::string, outage::Maintenance> maintenance_;     // by id
   std::map<int64_t, Published> published_;
   std::unordered_map<std::string, int64_t> confirmed_homes_;  // rebuilt after each pass
+  std::unordered_map<std::string, int64_t> degraded_homes_;   // the same, cause "degraded"
   IncidentServiceStats stats_;
 
   std::unique_ptr<net::HttpClient> http_;

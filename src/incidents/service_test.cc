@@ -1,6 +1,7 @@
 // The incident service over the in-memory store, a FakeClock and a control whose probes answer
 // as the test says: an access node goes dark, is confirmed, stored, announced and resolved; the
-// operator's desk; the status of a home; the diagnosis' view of confirmed homes.
+// operator's desk; the status of a home; the diagnosis' view of confirmed homes; WAN quality from
+// the diagnosis making a "degraded" incident.
 #include "incidents/service.h"
 
 #include <gtest/gtest.h>
@@ -349,6 +350,42 @@ TEST_F(IncidentServiceTest, OpenIncidentsSurviveARestart) {
   auto again = incidents("open");
   ASSERT_EQ(again.size(), 1u);
   EXPECT_GT(again[0].id, open[0].id);
+}
+
+TEST_F(IncidentServiceTest, DegradedLinesFromTheDiagnosisMakeADegradedIncident) {
+  run(10);
+  insight::WanQualityListener& listener = *service_;
+  listener.wan_quality("home-nowhere", true, {"WAN-SPD-1"}, now(), now());  // ignored
+  for (int i = 0; i < 6; ++i)
+    listener.wan_quality(home_id(1, i), true, {"WAN-FLAP-1", "WAN-SPD-1"}, now(), now());
+  EXPECT_EQ(service_->stats().degraded_homes, 6u);
+  run(12 * 60);
+  auto open = incidents("open");
+  ASSERT_EQ(open.size(), 1u);
+  EXPECT_EQ(open[0].state, "confirmed");
+  EXPECT_EQ(open[0].access_node_id, "an-01");
+  EXPECT_EQ(open[0].homes.size(), 6u);
+  auto stored = outage::incident_from_json(nlohmann::json::parse(open[0].json));
+  ASSERT_TRUE(stored);
+  EXPECT_EQ(stored->cause, "degraded");
+  // The diagnosis holds back WAN findings of these homes only; they are not unreachable.
+  EXPECT_TRUE(service_->homes_in_confirmed_incidents().empty());
+  auto degraded = service_->homes_in_degraded_incidents();
+  EXPECT_EQ(degraded.size(), 6u);
+  EXPECT_EQ(degraded.count(home_id(1, 2)), 1u);
+  EXPECT_EQ(degraded[home_id(1, 2)], open[0].id);
+  auto status = service_->home_outage(home_id(1, 0));
+  ASSERT_TRUE(status.ok() && status->has_value());
+  EXPECT_EQ((*status)->cause, "degraded");
+  EXPECT_EQ((*status)->state, outage::IncidentState::kConfirmed);
+
+  for (int i = 0; i < 6; ++i) listener.wan_quality(home_id(1, i), false, {}, 0, now());
+  run(10);
+  EXPECT_TRUE(incidents("open").empty());
+  EXPECT_TRUE(service_->homes_in_degraded_incidents().empty());
+  const auto stats = service_->stats();
+  EXPECT_EQ(stats.wan_reports, 13u);
+  EXPECT_EQ(stats.degraded_homes, 0u);
 }
 
 }  // namespace

@@ -2,10 +2,12 @@
 #include "insight/insight.h"
 
 #include <algorithm>
+#include <atomic>
 #include <spdlog/spdlog.h>
 
 #include "diag/diagnosis_json.h"
 #include "insight/insight_home.h"
+#include "insight/wan_quality.h"
 
 namespace hearth::insight {
 
@@ -46,6 +48,8 @@ Insight::~Insight() { stop(); }
 void Insight::set_control(acs::DeviceControl* control) { control_ = control; }
 
 void Insight::set_outage_source(OutageSource* source) { outage_source_ = source; }
+
+void Insight::set_wan_quality_listener(WanQualityListener* listener) { wan_listener_ = listener; }
 
 void Insight::start() {
   std::lock_guard<std::mutex> lock(queue_mutex_);
@@ -251,6 +255,7 @@ void Insight::submit(store::TaskRecord task) {
 void Insight::analyse(const std::shared_ptr<Home>& home, const store::DeviceRecord& device,
                       std::vector<cwmp::ParameterValue> values, int64_t now_ms) {
   diag::HomeSnapshot snap = diag::build_snapshot(device.id, device.root, values, now_ms, home->counters);
+  if (home->first_analysis_ms == 0) home->first_analysis_ms = now_ms;
   auto& hist = home->history;
   hist.push_back(snap);
   const int64_t oldest = now_ms - options_.history_ms;
@@ -265,6 +270,7 @@ void Insight::analyse(const std::shared_ptr<Home>& home, const store::DeviceReco
 
 void Insight::evaluate(const std::shared_ptr<Home>& home, int64_t now_ms, bool with_sample) {
   diag::HomeContext ctx;
+  bool hold_wan = false;
   {
     std::lock_guard<std::mutex> lock(mutex_);
     const Home& h = *home;
@@ -286,6 +292,8 @@ void Insight::evaluate(const std::shared_ptr<Home>& home, int64_t now_ms, bool w
     ctx.line_event = h.line_event;
     ctx.line_event_ms = h.line_event_ms;
     ctx.regional_outage = h.regional_outage;
+    // In a "degraded" area while reachable: OUT-REG-1 says so, and the WAN findings wait.
+    hold_wan = h.degraded_incident != 0 && !ctx.offline;
     ctx.boots_ms = h.boots_ms;
     if (auto it = newest_firmware_.find(h.product_class); it != newest_firmware_.end()) {
       ctx.latest_firmware = it->second;
@@ -296,6 +304,10 @@ void Insight::evaluate(const std::shared_ptr<Home>& home, int64_t now_ms, bool w
   diag::Diagnosis d = diag::evaluate(in, options_.rules, home->diag_state, &ended);
   d.home_id = home->home_id;
   d.time_ms = now_ms;
+  // The line as the findings say, before any is held back (else it would seem fine).
+  report_line_quality(wan_listener_, home->home_id, line_quality(d, home->first_analysis_ms),
+                      home->line_reported, now_ms);
+  if (hold_wan) hold_back_wan(d, home->history.empty() ? nullptr : &home->history.back());
 
   store::WriteBatch batch;
   bool changed = false;  // the diagnosis itself: stored when it changed
@@ -365,8 +377,10 @@ void Insight::evaluate(const std::shared_ptr<Home>& home, int64_t now_ms, bool w
 void Insight::tick_now(int64_t now_ms) {
   std::map<std::string, uint64_t> totals;
   std::unordered_map<std::string, int64_t> in_incidents;
+  std::unordered_map<std::string, int64_t> in_degraded;
   if (outage_source_ != nullptr) {
     in_incidents = outage_source_->homes_in_confirmed_incidents();
+    in_degraded = outage_source_->homes_in_degraded_incidents();
   } else if (auto counts = store_.count_homes_by_access_node()) {
     totals = std::move(*counts);
   }
@@ -390,19 +404,24 @@ void Insight::tick_now(int64_t now_ms) {
       Home& h = *home;
       bool regional = false;
       int64_t incident = 0;
+      int64_t degraded = 0;  // an area whose lines work badly: the cause while the home answers
       if (outage_source_ != nullptr) {
         auto it = in_incidents.find(h.home_id);
         if (it != in_incidents.end()) incident = it->second;
-        regional = incident != 0;
+        if (auto d = in_degraded.find(h.home_id); d != in_degraded.end() && !h.offline) degraded = d->second;
+        regional = incident != 0 || degraded != 0;
       } else {
         const auto total = totals.find(h.access_node);
         regional = h.offline && h.line_event.empty() && total != totals.end() &&
                    is_regional_outage(offline_by_node[h.access_node], total->second,
                                       options_.regional_min_homes, options_.regional_min_share);
       }
-      if (h.offline || regional != h.regional_outage || incident != h.incident_id) to_evaluate.push_back(home);
+      if (h.offline || regional != h.regional_outage || incident != h.incident_id ||
+          degraded != h.degraded_incident)
+        to_evaluate.push_back(home);
       h.regional_outage = regional;
       h.incident_id = incident;
+      h.degraded_incident = degraded;
       auto split = std::partition(h.waiters.begin(), h.waiters.end(),
                                   [&](const Home::Waiter& w) { return w.deadline_ms > now_ms; });
       for (auto w = split; w != h.waiters.end(); ++w) expired.emplace_back(home, std::move(*w));
@@ -431,6 +450,42 @@ void Insight::tick_now(int64_t now_ms) {
       if (!st) spdlog::error("diagnosis retention failed: {}", st.error().message);
     });
   }
+}
+
+void Insight::refresh(const std::string& home_id, int64_t timeout_ms,
+                      std::function<void(Result<diag::Diagnosis>)> done) {
+  auto home = find_home(home_id);
+  if (!home) {
+    done(home_diagnosis(home_id));  // unknown (404) or never seen: nothing to read
+    return;
+  }
+  // Answered once: by the next analysis with a sample, a failed connection request, or the tick
+  // after the deadline; whichever comes first.
+  auto answered = std::make_shared<std::atomic<bool>>(false);
+  auto answer = [answered, done = std::move(done)](Result<diag::Diagnosis> d) {
+    if (!answered->exchange(true)) done(std::move(d));
+  };
+  const int64_t now = to_unix_ms(clock_.now());
+  std::string device_id;
+  bool wait = false;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    device_id = home->device_id;
+    if (control_ != nullptr && !home->root.empty()) {
+      // results_in from the start: any fresh sample completes it (no test results awaited).
+      home->waiters.push_back({now + timeout_ms, now, true, answer});
+      home->telemetry_now = true;
+      wait = true;
+    }
+  }
+  if (!wait) {
+    answer(home_diagnosis(home_id));
+    return;
+  }
+  control_->connection_request(device_id, [this, home_id, answer](acs::ConnectionRequestOutcome outcome) {
+    if (outcome == acs::ConnectionRequestOutcome::kOk || outcome == acs::ConnectionRequestOutcome::kInSession) return;
+    answer(home_diagnosis(home_id));  // the gateway cannot be reached now: what is known
+  });
 }
 
 }  // namespace hearth::insight

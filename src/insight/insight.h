@@ -27,6 +27,7 @@
 #include "insight/options.h"
 #include "insight/outage_source.h"
 #include "insight/reader.h"
+#include "insight/wan_quality_listener.h"
 #include "store/store.h"
 
 namespace hearth::insight {
@@ -45,6 +46,8 @@ class Insight final : public acs::TelemetrySink, public DiagnosisReader {
   // Where confirmed regional incidents come from (incidents/). Null: the service judges regional
   // outages itself from the homes it sees offline (regional_min_homes, regional_min_share).
   void set_outage_source(OutageSource* source);
+  // Where each home's line quality goes after its diagnosis (incidents/), when it changes.
+  void set_wan_quality_listener(WanQualityListener* listener);
   // Starts the worker and the ticker; stop() ends them (queued work is finished first).
   void start();
   void stop();
@@ -81,6 +84,8 @@ class Insight final : public acs::TelemetrySink, public DiagnosisReader {
   Status line_event(const LineEvent& event) override;
   void run_checks(const std::string& home_id, int64_t timeout_ms,
                   std::function<void(Result<diag::Diagnosis>)> done) override;
+  void refresh(const std::string& home_id, int64_t timeout_ms,
+               std::function<void(Result<diag::Diagnosis>)> done) override;
 
   struct Home;  // per-home state (insight_home.h)
 
@@ -103,6 +108,7 @@ class Insight final : public acs::TelemetrySink, public DiagnosisReader {
   const Clock& clock_;
   acs::DeviceControl* control_ = nullptr;
   OutageSource* outage_source_ = nullptr;
+  WanQualityListener* wan_listener_ = nullptr;
 
   std::mutex mutex_;  // guards the maps and every Home's "shared" fields
   std::unordered_map<std::string, std::shared_ptr<Home>> by_device_;

@@ -52,6 +52,7 @@ struct Insight::Home {
   int64_t offline_since_ms = 0;
   bool regional_outage = false;
   int64_t incident_id = 0;        // the confirmed incident it is in (outage source), 0: none
+  int64_t degraded_incident = 0;  // the confirmed "degraded" incident it is in: WAN findings held
 
   // worker only
   std::vector<diag::HomeSnapshot> history;  // oldest first, within options.history_ms
@@ -60,6 +61,8 @@ struct Insight::Home {
   std::vector<std::string> written_findings;  // keys of open findings already stored
   int64_t rollup_hour_ms = 0;
   int64_t diagnosis_stored_ms = 0;
+  int64_t first_analysis_ms = 0;  // its first snapshot in this process
+  std::string line_reported;      // what the WanQualityListener was last told (wan_quality.h)
   Rollup rollup;
   diag::OptimiserState optimiser;  // persisted as meta "optimiser-state:<home id>"
   std::vector<diag::NeighbourBss> scan;

@@ -93,6 +93,13 @@ class DiagnosisReader {
   // known then.
   virtual void run_checks(const std::string& home_id, int64_t timeout_ms,
                           std::function<void(Result<diag::Diagnosis>)> done) = 0;
+  // A lighter live refresh, for guided troubleshooting: a connection request and a fresh
+  // telemetry read (no WAN tests), then the diagnosis; calls back after the next analysis of the
+  // home, at once with what is known when the gateway cannot be reached, or after `timeout_ms`
+  // (checked at the service's tick) with what is known then. The snapshot's time tells whether
+  // the read was fresh.
+  virtual void refresh(const std::string& home_id, int64_t timeout_ms,
+                       std::function<void(Result<diag::Diagnosis>)> done) = 0;
 };
 
 }  // namespace hearth::insight

@@ -78,6 +78,7 @@ void Detector::set_topology(const std::vector<TopologyNode>& nodes,
     if (h.wake) d.wake_list.push_back(i);
     d.refresh_watch(i);
   }
+  d.rebuild_degraded_list();
   d.layout_dirty = true;
   d.rebind_incidents();
 }
@@ -128,6 +129,7 @@ void Detector::remove_home(const std::string& home_id) {
   for (uint32_t k = 0; k < d.homes.size(); ++k) {
     if (d.homes[k].wake) d.wake_list.push_back(k);
   }
+  d.rebuild_degraded_list();
   d.layout_dirty = true;
 }
 
@@ -188,6 +190,19 @@ void Detector::restart_expected(const std::string& home_id, int64_t now_ms) {
   }
 }
 
+void Detector::wan_quality(const std::string& home_id, bool degraded, int64_t since_ms,
+                           int64_t now_ms) {
+  Impl& d = *impl_;
+  const uint32_t* i = d.find_home(home_id);
+  if (i == nullptr) return;
+  if (degraded) {
+    // An unknown onset is long ago: it must not add up with others (nor be mistaken for "fine").
+    d.set_degraded(*i, since_ms > 0 ? std::min(since_ms, now_ms) : 1);
+  } else {
+    d.set_fine(*i, now_ms);
+  }
+}
+
 void Detector::set_maintenance(std::vector<Maintenance> windows) {
   impl_->maintenance = std::move(windows);
 }
@@ -208,6 +223,7 @@ void Detector::restore(std::vector<Incident> incidents, int64_t next_id) {
     s.inc = std::move(inc);
     s.idx.assign(s.inc.homes.size(), -1);
     s.restored = s.inc.open();
+    s.since_ms = s.inc.suspected_ms;
     const int64_t id = s.inc.id;
     const bool open = s.inc.open();
     d.incidents[id] = std::move(s);
@@ -219,7 +235,7 @@ void Detector::restore(std::vector<Incident> incidents, int64_t next_id) {
   // Their homes are dark until heard from again, whatever was heard before the restart.
   for (int64_t id : d.open_ids) {
     detail::Slot& s = d.incidents.at(id);
-    if (!s.restored) continue;
+    if (!s.restored || s.degraded()) continue;  // the homes of a degraded area answer
     for (int32_t idx : s.idx) {
       if (idx < 0) continue;
       detail::HomeState& h = d.homes[static_cast<size_t>(idx)];
@@ -385,6 +401,23 @@ uint32_t Detector::threshold(const std::string& access_node_id) const {
   auto it = impl_->node_index.find(access_node_id);
   if (it == impl_->node_index.end()) return 0;
   return impl_->node_threshold(impl_->nodes[static_cast<size_t>(it->second)]);
+}
+
+double Detector::degraded_baseline(const std::string& access_node_id) const {
+  auto it = impl_->node_index.find(access_node_id);
+  return it == impl_->node_index.end()
+             ? 0.0
+             : impl_->nodes[static_cast<size_t>(it->second)].degraded_baseline;
+}
+
+uint32_t Detector::degraded_threshold(const std::string& access_node_id) const {
+  auto it = impl_->node_index.find(access_node_id);
+  if (it == impl_->node_index.end()) return 0;
+  return impl_->node_degraded_threshold(impl_->nodes[static_cast<size_t>(it->second)]);
+}
+
+size_t Detector::degraded_homes() const {
+  return impl_->degraded_list.size();
 }
 
 }  // namespace hearth::outage

@@ -23,9 +23,20 @@
 //   unreachable homes are probed every recovery_probe_interval_ms; it resolves when fewer than
 //   max(1, resolve_share * affected) remain unreachable. end_ms: the earliest "line up since"
 //   (WAN uptime of a returning Inform) or return time among the returned homes.
-// Per region: an incident when region_min_nodes of its nodes have open incidents (their
+// Per access node, WAN quality (cause "degraded"): homes that answer but whose line the
+// diagnosis finds degraded (wan_quality()). Those whose degradation began within
+// degraded_window_ms, not dark and not left over from a resolved incident, count against
+// max(min_homes, ceil(min_share * homes)) + ceil(baseline_factor * its degraded baseline):
+// reaching it opens a suspected incident, which is confirmed when it holds for
+// degraded_confirm_after_ms, dropped when not confirmed within degraded_window_ms, and resolved
+// when fewer than max(1, resolve_share * affected) homes remain degraded. Homes of the node that
+// become degraded while it is open join it. Dark wins: a node has one incident; dark failures on
+// a degraded node are counted as usual and, at the level that would open an outage, turn its
+// incident into one ("plant"/"power", same id, homes kept); a node that is dark already opens no
+// degraded incident. Degraded incidents do not count towards region incidents.
+// Per region: an incident when region_min_nodes of its nodes have open (dark) incidents (their
 // parent_id points to it), or its failures in the window reach the threshold over >= 2 nodes.
-// The baseline learns only outside incidents.
+// The baselines learn only outside incidents.
 #pragma once
 
 #include <cstdint>
@@ -112,6 +123,10 @@ class Detector {
   void probe_result(const std::string& home_id, bool reachable, int64_t now_ms);
   void line_event(const std::string& home_id, LineKind kind, int64_t time_ms);
   void restart_expected(const std::string& home_id, int64_t now_ms);
+  // The home's line as its newest diagnosis judges it: degraded since since_ms (when the
+  // earliest of its open line findings began; <= 0: unknown, e.g. found at the diagnosis' first
+  // look, counted as long ago), or fine again (degraded false). Only changes need be reported.
+  void wan_quality(const std::string& home_id, bool degraded, int64_t since_ms, int64_t now_ms);
   void set_maintenance(std::vector<Maintenance> windows);
 
   // ---- incidents ----
@@ -145,6 +160,11 @@ class Detector {
   // the threshold above the node's homes (a whole node going dark always counts).
   double baseline(const std::string& access_node_id) const;
   uint32_t threshold(const std::string& access_node_id) const;
+  // The same for WAN quality: degradations begun per degraded_window_ms, and the threshold.
+  double degraded_baseline(const std::string& access_node_id) const;
+  uint32_t degraded_threshold(const std::string& access_node_id) const;
+  // Homes whose line is degraded now (as last reported).
+  size_t degraded_homes() const;
 
  private:
   struct Impl;

@@ -1,7 +1,8 @@
 // The Detector's state (internal to outage/): homes, access nodes and regions in flat vectors
 // indexed by integers, with hash maps from ids to indices for the signal calls only; incidents by
 // id. detector.cc holds the interface (signals, topology, operator actions, lookups),
-// detector_state.cc what it shares with the pass, detector_pass.cc evaluate().
+// detector_state.cc what it shares with the pass, detector_pass.cc evaluate(),
+// detector_quality.cc the WAN quality part of it (cause "degraded").
 #pragma once
 
 #include <cstdint>
@@ -38,8 +39,12 @@ struct HomeState {
   int64_t line_up_ms = 0;         // a "restored" line event since it failed
   int64_t incident = 0;           // the open access-node (or merged-into) incident it is in
   int64_t region_incident = 0;    // the open region incident it is in
+  int64_t degraded_ms = 0;        // its line is degraded since (0: fine), as last reported
+  int64_t fine_ms = 0;            // when its line was last reported fine again
   int32_t node = -1;              // -1: not placed
+  int32_t degraded_pos = -1;      // its place in Impl::degraded_list (-1: not there)
   bool probeable = false;
+  bool degraded_suppressed = false;  // degraded in a resolved incident: not counted until fine
   bool gasp = false;        // its line sent a dying gasp since its last contact
   bool suppressed = false;  // dark in a resolved incident: not counted until it returns
   bool wake = false;        // in the wake list of the next pass
@@ -63,7 +68,9 @@ struct NodeState {
   int64_t sentinel_ms = kLongAgo;
   uint32_t cursor = 0;  // sentinel rotation
   double baseline = 0;
+  double degraded_baseline = 0;  // degradations begun per degraded window, outside incidents
   int64_t incident = 0;       // its open incident
+  bool degraded_incident = false;  // that incident's cause is "degraded"
   int64_t join_after_ms = 0;  // homes failing since then join that incident
   bool join_power = false;    // a "power" incident also takes dying-gasp homes
   bool maintenance = false;   // under an active maintenance window (this pass)
@@ -73,7 +80,9 @@ struct NodeState {
   uint32_t region_plant = 0;  // its homes counted in its region's plant (region_stamp's pass)
   uint32_t plant = 0;
   uint32_t power = 0;
+  uint32_t degraded = 0;  // homes whose degradation began within the degraded window
   int64_t first_fail_ms = kNever;
+  int64_t first_degraded_ms = kNever;
   // The run of failures (by its first) whose suspect probes are all asked, and whether all of
   // the node's homes were (not only a sample): no need to look for more.
   int64_t sampled_for_ms = kNever;
@@ -100,8 +109,14 @@ struct Slot {
   std::vector<int32_t> idx;  // parallel to inc.homes: the home's index, -1 when unknown
   int32_t node = -1;
   int32_t region = -1;
+  int64_t since_ms = 0;       // when the rules of its cause began to apply: suspected_ms, or
+                              // when a degraded incident turned dark
+  int64_t met_ms = 0;         // "degraded": its threshold met continuously since (0: not met)
+  int64_t hold_until_ms = 0;  // "degraded" and restored: not resolved before (homes report again)
   bool dirty = false;
   bool restored = false;  // homes bound later are presumed dark (until the first pass)
+
+  bool degraded() const { return inc.cause == "degraded"; }
 };
 
 }  // namespace detail
@@ -146,6 +161,8 @@ struct Detector::Impl {
   std::vector<uint32_t> wake_list;
   std::vector<int64_t> dirty;
   std::vector<uint32_t> gather;
+  // Homes whose line is degraded now: the pass looks at these, not at every home.
+  std::vector<uint32_t> degraded_list;
 
   explicit Impl(OutageOptions o) : opt(o) {}
 
@@ -160,6 +177,10 @@ struct Detector::Impl {
   void recompute_due(HomeState& h) const;
   // Heard from (an Inform or an answered probe) at now.
   void heard(uint32_t i, int64_t now, bool by_probe, int64_t wan_up_since_ms);
+  // WAN quality (detector_quality.cc).
+  void set_degraded(uint32_t i, int64_t since);
+  void set_fine(uint32_t i, int64_t now);
+  void rebuild_degraded_list();
 
   // ---- topology ----
   int32_t region_for(const std::string& id);
@@ -171,6 +192,7 @@ struct Detector::Impl {
   uint32_t threshold_for(uint32_t homes_there, double baseline) const;
   uint32_t node_threshold(const NodeState& n) const;
   uint32_t region_threshold(const RegionState& r) const;
+  uint32_t node_degraded_threshold(const NodeState& n) const;
 
   // ---- incidents ----
   Slot* slot(int64_t id);
@@ -196,7 +218,14 @@ struct Detector::Impl {
   bool suspect_probes_for(NodeState& n, bool all, int64_t since, int64_t now);
   // A probe of one of the node's homes not known to have failed is still unanswered.
   bool probes_outstanding(const NodeState& n, int64_t now) const;
+  // Opens an outage of the node, or turns its open "degraded" incident into one (dark wins).
   void open_node_incident(int32_t node, bool power, int64_t now);
+  // WAN quality (detector_quality.cc): counts the degraded homes per node (joining open
+  // "degraded" incidents), opens, confirms and resolves "degraded" incidents.
+  void scan_degraded(int64_t now);
+  void open_degraded_incident(int32_t node, int64_t now);
+  void walk_degraded(Slot& s, int64_t now, uint32_t threshold);
+  uint32_t count_degraded(const Slot& s, int64_t now) const;
   // Counts its homes, asks recovery probes, confirms or resolves it. For a region: confirm_now
   // (enough confirmed node incidents), may_resolve (too few node incidents left).
   // settled: the probes of its suspicion are answered (a confirmation by probes waits for them).

@@ -1,7 +1,8 @@
 // One evaluation pass (detector.h): a scan of the homes that need a look (those failed or
 // overdue; the others cost one comparison of their watch time), per-node counters of the
 // failures in the window, the node and region decisions, the open incidents' homes, and the
-// probes within the pass's budget. Nothing allocated per pass in proportion to the homes.
+// probes within the pass's budget. Nothing allocated per pass in proportion to the homes. The
+// WAN quality part (degraded homes, "degraded" incidents) is in detector_quality.cc.
 #include <algorithm>
 
 #include "outage/detector_impl.h"
@@ -41,12 +42,19 @@ Pass Detector::Impl::evaluate(int64_t now) {
   mark_maintenance(now);
   prepare_incidents();
   scan(now);
+  scan_degraded(now);
   apply_joins(now);
   decide_nodes(now, learn);
   const std::vector<int64_t> node_open = open_ids;  // includes the ones opened just now
   for (int64_t id : node_open) {
     Slot* s = slot(id);
     if (s == nullptr || !s->inc.open() || s->inc.scope != Scope::kAccessNode) continue;
+    if (s->degraded()) {
+      walk_degraded(*s, now,
+                    s->node >= 0 ? node_degraded_threshold(nodes[static_cast<size_t>(s->node)])
+                                 : threshold_for(s->inc.node_homes, 0));
+      continue;
+    }
     const uint32_t thr = s->node >= 0 ? node_threshold(nodes[static_cast<size_t>(s->node)])
                                       : threshold_for(s->inc.node_homes, 0);
     // While suspected, all its node's homes are asked, and a confirmation waits for their answers.
@@ -54,8 +62,7 @@ Pass Detector::Impl::evaluate(int64_t now) {
     if (s->inc.state == IncidentState::kSuspected && s->node >= 0) {
       NodeState& n = nodes[static_cast<size_t>(s->node)];
       if (n.incident == id)
-        settled =
-            suspect_probes_for(n, true, s->inc.suspected_ms, now) && !probes_outstanding(n, now);
+        settled = suspect_probes_for(n, true, s->since_ms, now) && !probes_outstanding(n, now);
     }
     walk_incident(*s, now, thr, false, true, settled);
   }
@@ -92,13 +99,14 @@ void Detector::Impl::mark_maintenance(int64_t now) {
 void Detector::Impl::prepare_incidents() {
   for (int64_t id : open_ids) {
     const Slot& s = incidents.at(id);
-    const int64_t after = s.inc.suspected_ms - opt.window_ms;
+    const int64_t after = s.since_ms - (s.degraded() ? opt.degraded_window_ms : opt.window_ms);
     const bool power = s.inc.cause == "power";
     if (s.inc.scope == Scope::kAccessNode && s.node >= 0) {
       NodeState& n = nodes[static_cast<size_t>(s.node)];
       if (n.incident == id) {
         n.join_after_ms = after;
         n.join_power = power;
+        n.degraded_incident = s.degraded();
       }
     } else if (s.inc.scope == Scope::kRegion && s.region >= 0) {
       RegionState& r = regions[static_cast<size_t>(s.region)];
@@ -127,6 +135,10 @@ void Detector::Impl::scan(int64_t now) {
       suspect_probes.push_back(i);
     if (h.suppressed) continue;
     const bool recent = now - f.since <= opt.window_ms;
+    // Dark wins: on a node whose incident is "degraded" dark homes count as on a quiet node, its
+    // own homes among them, towards turning it into an outage.
+    const bool degraded_node = n.incident != 0 && n.degraded_incident;
+    const bool free = h.incident == 0 || (degraded_node && h.incident == n.incident);
     if (n.region >= 0) {
       RegionState& r = regions[static_cast<size_t>(n.region)];
       if (r.incident != 0) {
@@ -134,7 +146,7 @@ void Detector::Impl::scan(int64_t now) {
             (y == Why::kPlant || r.join_power)) {
           region_joins.push_back(i);
         }
-      } else if (recent && y == Why::kPlant && h.incident == 0) {
+      } else if (recent && y == Why::kPlant && free) {
         if (r.stamp != pass_no) {
           r.stamp = pass_no;
           r.plant = r.failing_nodes = r.open_children = r.confirmed_children = 0;
@@ -149,16 +161,16 @@ void Detector::Impl::scan(int64_t now) {
         ++n.region_plant;
       }
     }
-    if (h.incident != 0) continue;
-    if (n.incident != 0) {
+    if (!free) continue;
+    if (n.incident != 0 && !degraded_node) {
       if (f.since >= n.join_after_ms && (y == Why::kPlant || n.join_power)) joins.push_back(i);
       continue;
     }
     if (!recent) continue;
     if (n.stamp != pass_no) {
       n.stamp = pass_no;
-      n.plant = n.power = 0;
-      n.first_fail_ms = kNever;
+      n.plant = n.power = n.degraded = 0;
+      n.first_fail_ms = n.first_degraded_ms = kNever;
       touched_nodes.push_back(h.node);
     }
     ++(y == Why::kPlant ? n.plant : n.power);
@@ -190,22 +202,28 @@ void Detector::Impl::apply_joins(int64_t) {
 void Detector::Impl::decide_nodes(int64_t now, double learn) {
   for (int32_t k : touched_nodes) {
     NodeState& n = nodes[static_cast<size_t>(k)];
-    if (n.incident != 0) continue;
+    if (n.incident != 0 && !n.degraded_incident) continue;  // dark already
     if (n.plant + n.power > 0) suspect_probes_for(n, n.plant + n.power >= 2, n.first_fail_ms, now);
     const uint32_t thr = node_threshold(n);
     const uint32_t level = std::max(2u, (thr + 1) / 2);
     const bool power = n.power > n.plant;
     const uint32_t counted = power ? n.plant + n.power : n.plant;
-    if (counted >= level) open_node_incident(k, power, now);
+    if (counted >= level) {
+      open_node_incident(k, power, now);
+    } else if (n.incident == 0 && n.degraded > 0 && n.degraded >= node_degraded_threshold(n)) {
+      open_degraded_incident(k, now);
+    }
   }
   for (size_t k = 0; k < nodes.size(); ++k) {
     NodeState& n = nodes[k];
-    if (n.incident != 0) continue;
-    // The baseline learns only outside incidents: failures per window, averaged over time.
-    if (learn > 0) {
-      const double failures = n.stamp == pass_no ? n.plant : 0.0;
-      n.baseline += (failures - n.baseline) * learn;
+    // The baselines learn only outside incidents: failures (degradations) per window, averaged
+    // over time.
+    if (learn > 0 && n.incident == 0) {
+      const bool counted = n.stamp == pass_no;
+      n.baseline += ((counted ? n.plant : 0.0) - n.baseline) * learn;
+      n.degraded_baseline += ((counted ? n.degraded : 0.0) - n.degraded_baseline) * learn;
     }
+    if (n.incident != 0 && !n.degraded_incident) continue;
     // A sentinel when the node has been quiet: the next of its reachable, probeable homes.
     if (opt.sentinel_interval_ms <= 0 || n.maintenance || n.homes == 0 ||
         now - std::max(n.last_heard_ms, n.sentinel_ms) < opt.sentinel_interval_ms) {
@@ -266,9 +284,20 @@ bool Detector::Impl::probes_outstanding(const NodeState& n, int64_t now) const {
 
 void Detector::Impl::open_node_incident(int32_t k, bool power, int64_t now) {
   NodeState& n = nodes[static_cast<size_t>(k)];
-  Slot& s = open_incident(Scope::kAccessNode, k, n.region, now);
+  // Dark wins: a "degraded" incident of the node becomes the outage, its id and homes kept, and
+  // is judged by the rules of its new cause from now on (a confirmed one stays confirmed).
+  Slot* degraded = n.incident != 0 && n.degraded_incident ? slot(n.incident) : nullptr;
+  Slot& s = degraded != nullptr ? *degraded : open_incident(Scope::kAccessNode, k, n.region, now);
   s.inc.cause = cause_name(power);
   n.join_power = power;
+  if (degraded != nullptr) {
+    s.since_ms = now;
+    s.met_ms = 0;
+    n.degraded_incident = false;
+    n.join_after_ms = now - opt.window_ms;
+    s.inc.notes.push_back(IncidentNote{now, "hearth", "Homes went dark: now an outage"});
+    mark(s);
+  }
   if (n.region >= 0) s.inc.parent_id = regions[static_cast<size_t>(n.region)].incident;
   // Its homes: the failures that were counted.
   gather.clear();
@@ -276,7 +305,7 @@ void Detector::Impl::open_node_incident(int32_t k, bool power, int64_t now) {
   for (uint32_t pos = 0; pos < n.homes; ++pos) {
     const uint32_t i = node_homes[n.first + pos];
     const HomeState& h = homes[i];
-    if (h.incident != 0 || h.suppressed) continue;
+    if ((h.incident != 0 && h.incident != s.inc.id) || h.suppressed) continue;
     const Failure f = failure(h, now);
     if (!f.failing || now - f.since > opt.window_ms) continue;
     const Why y = why(h, n, now);
@@ -285,7 +314,7 @@ void Detector::Impl::open_node_incident(int32_t k, bool power, int64_t now) {
     start = std::max(start, h.last_contact_ms);
   }
   for (uint32_t i : gather) add_to(s, i);
-  s.inc.start_ms = start;
+  if (degraded == nullptr || s.inc.start_ms == 0) s.inc.start_ms = start;
 }
 
 void Detector::Impl::walk_incident(Slot& s, int64_t now, uint32_t threshold, bool confirm_now,
@@ -332,12 +361,12 @@ void Detector::Impl::walk_incident(Slot& s, int64_t now, uint32_t threshold, boo
     const uint32_t counted_hard = power ? hard : plant_hard;
     const bool second_signal =
         counted > 0 && static_cast<double>(counted_hard) >= opt.confirm_probe_share * counted;
-    const bool long_enough = now - s.inc.suspected_ms >= opt.confirm_after_ms;
+    const bool long_enough = now - s.since_ms >= opt.confirm_after_ms;
     if (confirm_now || (counted >= threshold && ((second_signal && settled) || long_enough))) {
       s.inc.state = IncidentState::kConfirmed;
       s.inc.confirmed_ms = now;
       mark(s);
-    } else if (may_resolve && (back || now - s.inc.suspected_ms >= opt.suspect_timeout_ms)) {
+    } else if (may_resolve && (back || now - s.since_ms >= opt.suspect_timeout_ms)) {
       resolve(s, now);
       return;
     }
@@ -364,7 +393,8 @@ void Detector::Impl::decide_regions(int64_t now) {
   };
   for (int64_t id : open_ids) {
     const Slot& s = incidents.at(id);
-    if (s.inc.scope != Scope::kAccessNode || s.region < 0) continue;
+    // Degraded nodes do not make a region incident (an outage of homes that answer).
+    if (s.inc.scope != Scope::kAccessNode || s.region < 0 || s.degraded()) continue;
     RegionState& r = touch(s.region);
     ++r.open_children;
     if (s.inc.state == IncidentState::kConfirmed) ++r.confirmed_children;
@@ -403,7 +433,7 @@ void Detector::Impl::decide_regions(int64_t now) {
       for (int64_t cid : open) {
         Slot* c = slot(cid);
         if (c == nullptr || c->inc.scope != Scope::kAccessNode || c->region != s->region ||
-            !c->inc.open())
+            !c->inc.open() || c->degraded())
           continue;
         if (c->inc.parent_id != id) {
           c->inc.parent_id = id;
@@ -425,7 +455,7 @@ void Detector::Impl::open_region_incident(int32_t k, int64_t now) {
   gather.clear();
   for (int64_t id : open_ids) {
     const Slot& c = incidents.at(id);
-    if (c.inc.scope != Scope::kAccessNode || c.region != k) continue;
+    if (c.inc.scope != Scope::kAccessNode || c.region != k || c.degraded()) continue;
     for (int32_t idx : c.idx) {
       if (idx >= 0) gather.push_back(static_cast<uint32_t>(idx));
     }

@@ -181,7 +181,10 @@ void Detector::Impl::rebind_incidents() {
     if (s.inc.scope == Scope::kAccessNode) {
       if (auto it = node_index.find(s.inc.access_node_id); it != node_index.end())
         s.node = it->second;
-      if (s.node >= 0) nodes[static_cast<size_t>(s.node)].incident = id;
+      if (s.node >= 0) {
+        nodes[static_cast<size_t>(s.node)].incident = id;
+        nodes[static_cast<size_t>(s.node)].degraded_incident = s.degraded();
+      }
     } else if (s.region >= 0) {
       regions[static_cast<size_t>(s.region)].incident = id;
     }
@@ -192,7 +195,8 @@ void Detector::Impl::rebind_incidents() {
       s.idx[k] = static_cast<int32_t>(*i);
       HomeState& h = homes[*i];
       (s.inc.scope == Scope::kRegion ? h.region_incident : h.incident) = id;
-      if (s.restored && h.last_contact_ms == 0 && h.presumed_ms == 0) {
+      // The homes of a degraded area answer: nothing to presume.
+      if (s.restored && !s.degraded() && h.last_contact_ms == 0 && h.presumed_ms == 0) {
         h.presumed_ms =
             s.inc.start_ms != 0 ? s.inc.start_ms : std::max<int64_t>(s.inc.suspected_ms, 1);
         refresh_watch(*i);
@@ -230,6 +234,10 @@ uint32_t Detector::Impl::node_threshold(const NodeState& n) const {
 
 uint32_t Detector::Impl::region_threshold(const RegionState& r) const {
   return threshold_of(opt, r.homes, r.baseline);
+}
+
+uint32_t Detector::Impl::node_degraded_threshold(const NodeState& n) const {
+  return threshold_of(opt, n.homes, n.degraded_baseline);
 }
 
 // ---------------------------------------------------------------- incidents
@@ -270,15 +278,18 @@ void Detector::Impl::add_to(Slot& s, const std::string& home_id, int32_t idx) {
   }
 }
 
-// The incident's homes leave it; those still dark are not counted again until they return, so
-// that a closed, merged or timed-out incident is not opened again by the same homes.
+// The incident's homes leave it; those still dark (or, for "degraded", still degraded) are not
+// counted again until they return (are fine), so that a closed, merged or timed-out incident is
+// not opened again by the same homes.
 void Detector::Impl::release_homes(Slot& s, int64_t now) {
+  const bool degraded = s.degraded();
   for (int32_t idx : s.idx) {
     if (idx < 0) continue;
     HomeState& h = homes[static_cast<size_t>(idx)];
     int64_t& ref = s.inc.scope == Scope::kRegion ? h.region_incident : h.incident;
     if (ref == s.inc.id) ref = 0;
     if (failure(h, now).failing) h.suppressed = true;
+    if (degraded && h.degraded_ms != 0) h.degraded_suppressed = true;
   }
 }
 
@@ -292,6 +303,16 @@ void Detector::Impl::drop_open(int64_t id) {
   }
 }
 
+uint32_t Detector::Impl::count_degraded(const Slot& s, int64_t now) const {
+  uint32_t n = 0;
+  for (int32_t idx : s.idx) {
+    if (idx < 0) continue;
+    const HomeState& h = homes[static_cast<size_t>(idx)];
+    if (h.degraded_ms != 0 && !failure(h, now).failing) ++n;
+  }
+  return n;
+}
+
 uint32_t Detector::Impl::count_failing(const Slot& s, int64_t now) const {
   uint32_t n = 0;
   for (int32_t idx : s.idx) {
@@ -300,12 +321,18 @@ uint32_t Detector::Impl::count_failing(const Slot& s, int64_t now) const {
   return n;
 }
 
-// The earliest "line up since" or return among the homes that came back after the onset.
+// The earliest "line up since" or return among the homes that came back after the onset; for
+// "degraded", the earliest time a line was reported fine again among those fine now.
 int64_t Detector::Impl::end_of(const Slot& s) const {
   int64_t end = 0;
   for (int32_t idx : s.idx) {
     if (idx < 0) continue;
     const HomeState& h = homes[static_cast<size_t>(idx)];
+    if (s.degraded()) {
+      if (h.degraded_ms == 0 && h.fine_ms >= s.inc.start_ms && (end == 0 || h.fine_ms < end))
+        end = h.fine_ms;
+      continue;
+    }
     if (h.back_ms == 0 || h.back_ms < s.inc.start_ms || h.fail_ms != 0 || h.presumed_ms != 0)
       continue;
     const int64_t t = h.back_up_ms >= s.inc.start_ms && h.back_up_ms > 0 ? h.back_up_ms : h.back_ms;
@@ -334,6 +361,7 @@ detail::Slot& Detector::Impl::open_incident(Scope scope, int32_t node, int32_t r
   s.inc.state = IncidentState::kSuspected;
   s.inc.suspected_ms = now;
   s.inc.updated_ms = now;
+  s.since_ms = now;
   s.node = node;
   s.region = region;
   if (region >= 0) s.inc.region_id = regions[static_cast<size_t>(region)].id;
@@ -342,6 +370,7 @@ detail::Slot& Detector::Impl::open_incident(Scope scope, int32_t node, int32_t r
     s.inc.access_node_id = n.id;
     s.inc.node_homes = n.homes;
     n.incident = id;
+    n.degraded_incident = false;
     n.join_after_ms = now - opt.window_ms;
   } else {
     RegionState& r = regions[static_cast<size_t>(region)];

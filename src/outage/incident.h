@@ -36,7 +36,8 @@ struct Incident {
   std::string region_id;       // the node's region (scope kAccessNode) or the region
   IncidentState state = IncidentState::kSuspected;
   // "plant": homes silent without a dying gasp (fibre, line card, node); "power": most of them
-  // sent a dying gasp (an area power cut); "maintenance": inside a declared maintenance window.
+  // sent a dying gasp (an area power cut); "maintenance": inside a declared maintenance window;
+  // "degraded": the homes are reachable but their lines are slow, lossy or unstable.
   std::string cause = "plant";
   int64_t suspected_ms = 0;    // when the detector first suspected it
   int64_t confirmed_ms = 0;    // 0: not (yet) confirmed

@@ -52,6 +52,19 @@ struct OutageOptions {
   // After a reboot, factory reset or firmware download was sent, the device's silence is
   // explained for this long.
   int64_t restart_grace_ms = 10 * 60'000;
+
+  // WAN quality (cause "degraded": the service works, but badly). The diagnosis tells which
+  // reachable homes have a degraded line (slow against the plan, lossy or slow pings, flapping).
+  // A node is degraded when its homes whose degradation began within degraded_window_ms reach
+  // the same max(min_homes, ceil(min_share * homes)) plus the margin of its own baseline of such
+  // degradations (a node with many chronically slow lines learns a higher threshold). The window
+  // is long because each line is judged by its own WAN tests (a ping an hour): the homes of a
+  // degraded node notice it over about an hour.
+  int64_t degraded_window_ms = 90 * 60'000;
+  // Suspected when the threshold is met; confirmed when it stays met this long (no probes apply:
+  // the homes answer); dropped when not confirmed within degraded_window_ms. It resolves like
+  // the dark ones: when fewer than max(1, resolve_share * affected) homes remain degraded.
+  int64_t degraded_confirm_after_ms = 10 * 60'000;
 };
 
 }  // namespace hearth::outage

@@ -7,6 +7,13 @@
 //
 // Without anything else no incident may open. With five whole-node outages of 20 minutes on top,
 // each is confirmed and resolved; the delays are printed (deterministic: a seeded model).
+//
+// WAN quality, as the diagnosis reports it: each gateway pings once an hour at its own phase, and
+// a line is reported degraded (or fine again) 5 minutes after the first ping that shows it. Many
+// lines are slow on their own: 3 % all day (found slow at the diagnosis' first look, onset
+// unknown), on six "long copper" nodes 40 % of them; 10 % have one slow spell of 20 minutes to 6
+// hours; 2 % are marginal and come and go all day. None of that may open an incident. Four
+// degraded nodes (80 % of their lines slow for 3 hours) on top are confirmed and resolved.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -68,6 +75,52 @@ class DayReplay {
     }
   }
 
+  // Lines that are slow on their own (see the top of the file).
+  void add_slow_lines() {
+    std::uniform_real_distribution<double> u(0.0, 1.0);
+    std::set<int> copper;
+    while (copper.size() < 6) copper.insert(static_cast<int>(rng_() % kNodes));
+    for (int n = 0; n < kNodes; ++n) {
+      const double chronic = copper.count(n) != 0 ? 0.4 : 0.03;
+      for (uint32_t h : node_homes_[static_cast<size_t>(n)]) {
+        const double x = u(rng_);
+        if (x < chronic) {
+          push(report_after(h, kT0), Kind::kSlow, h, true);  // onset unknown
+        } else if (x < chronic + 0.10) {
+          const int64_t onset = kT0 + static_cast<int64_t>(u(rng_) * 24 * kHour);
+          const double lo = std::log(20.0 * kMinute), hi = std::log(6.0 * kHour);
+          slow_spell(h, onset, static_cast<int64_t>(std::exp(lo + u(rng_) * (hi - lo))));
+        } else if (x < chronic + 0.12) {
+          for (int64_t t = kT0 + static_cast<int64_t>(u(rng_) * 3 * kHour); t < kT0 + 24 * kHour;) {
+            const auto length = static_cast<int64_t>((40 + u(rng_) * 80) * kMinute);
+            slow_spell(h, t, length);
+            t += length + static_cast<int64_t>((60 + u(rng_) * 180) * kMinute);
+          }
+        }
+      }
+    }
+  }
+
+  // Nodes with 80 % of their lines slow for `length`, onsets spread over the day: nodes of 20
+  // homes or more.
+  void add_degraded_nodes(int count, int64_t length) {
+    std::uniform_real_distribution<double> u(0.0, 1.0);
+    for (int k = 0; k < count; ++k) {
+      int node = 0;
+      do {
+        node = static_cast<int>(rng_() % kNodes);
+      } while (node_homes_[static_cast<size_t>(node)].size() < 20 ||
+               degraded_set_.count(node) != 0);
+      degraded_set_.insert(node);
+      const int64_t onset =
+          kT0 + (3 + 5 * k) * kHour + static_cast<int64_t>(rng_() % (30 * kMinute));
+      degraded_.push_back({node, onset, onset + length});
+      for (uint32_t h : node_homes_[static_cast<size_t>(node)]) {
+        if (u(rng_) < 0.8) slow_spell(h, onset, length);
+      }
+    }
+  }
+
   void run() {
     for (int64_t now = kT0 + kInterval; now <= kT0 + 24 * kHour; now += kStep) {
       while (!queue_.empty() && queue_.top().t <= now) {
@@ -89,6 +142,7 @@ class DayReplay {
 
   const std::map<int64_t, Incident>& incidents() const { return incidents_; }
   const std::vector<NodeOutage>& outages() const { return outages_; }
+  const std::vector<NodeOutage>& degraded_nodes() const { return degraded_; }
   const std::string& node_id(int node) const { return nodes_[static_cast<size_t>(node)].id; }
   // Probes asked, in all and by kind.
   uint64_t probes() const { return probes_[0] + probes_[1] + probes_[2]; }
@@ -99,20 +153,38 @@ class DayReplay {
   }
   uint64_t passes() const { return passes_; }
   int individual_failures() const { return individual_; }
+  uint64_t slow_reports() const { return slow_reports_; }
 
  private:
-  enum class Kind : uint8_t { kInform, kBoot, kAnswer, kDown, kUp };
+  enum class Kind : uint8_t { kInform, kBoot, kAnswer, kDown, kUp, kSlow, kFine };
   struct Event {
     int64_t t;
     uint64_t seq;
     Kind kind;
     uint32_t home;
-    bool flag;  // kAnswer: reachable; kDown/kUp: a power cut (dying gasp, boot on return)
+    bool flag;  // kAnswer: reachable; kDown/kUp: a power cut (dying gasp, boot on return);
+                // kSlow: onset unknown
     bool operator>(const Event& o) const { return t != o.t ? t > o.t : seq > o.seq; }
   };
 
   void push(int64_t t, Kind kind, uint32_t home, bool flag) {
     queue_.push(Event{t, seq_++, kind, home, flag});
+  }
+
+  // When the diagnosis reports what a line did at t: 5 minutes after its next hourly ping.
+  int64_t next_ping(uint32_t h, int64_t t) const {
+    const int64_t phase = ping_phase_[h];
+    return t + ((phase - t) % kHour + kHour) % kHour;
+  }
+  int64_t report_after(uint32_t h, int64_t t) const { return next_ping(h, t) + 5 * kMinute; }
+
+  // A slow spell of a line: reported slow after the first ping in it (since that ping), and fine
+  // after the first ping after it. A spell between two pings goes unnoticed.
+  void slow_spell(uint32_t h, int64_t onset, int64_t length) {
+    const int64_t seen = next_ping(h, onset);
+    if (seen >= onset + length) return;
+    push(seen + 5 * kMinute, Kind::kSlow, h, false);
+    push(report_after(h, onset + length), Kind::kFine, h, false);
   }
 
   int64_t jitter() { return static_cast<int64_t>(rng_() % 4001) - 2000; }  // +-2 s
@@ -155,6 +227,9 @@ class DayReplay {
       detector_.set_probeable(h.id, true);
     }
     dark_.assign(homes.size(), 0);
+    slow_.assign(homes.size(), 0);
+    ping_phase_.resize(homes.size());
+    for (int64_t& p : ping_phase_) p = static_cast<int64_t>(rng_() % static_cast<uint64_t>(kHour));
     nominal_.assign(homes.size(), 0);
     for (uint32_t h = 0; h < homes.size(); ++h) {
       nominal_[h] = kT0 + static_cast<int64_t>(rng_() % static_cast<uint64_t>(kInterval));
@@ -201,6 +276,15 @@ class DayReplay {
         --dark_[e.home];
         if (e.flag && dark_[e.home] == 0) push(e.t + 90 * kSecond, Kind::kBoot, e.home, false);
         break;
+      case Kind::kSlow:  // overlapping spells: slow from the first, fine after the last
+        if (slow_[e.home]++ == 0) {
+          detector_.wan_quality(id, true, e.flag ? 0 : e.t - 5 * kMinute, e.t);
+          ++slow_reports_;
+        }
+        break;
+      case Kind::kFine:
+        if (--slow_[e.home] == 0) detector_.wan_quality(id, false, 0, e.t);
+        break;
     }
   }
 
@@ -211,6 +295,11 @@ class DayReplay {
   std::vector<std::string> ids_;
   std::map<std::string, uint32_t> index_;
   std::vector<int> dark_;
+  std::vector<int> slow_;
+  std::vector<int64_t> ping_phase_;
+  std::set<int> degraded_set_;
+  std::vector<NodeOutage> degraded_;
+  uint64_t slow_reports_ = 0;
   std::vector<int64_t> nominal_;
   std::priority_queue<Event, std::vector<Event>, std::greater<>> queue_;
   uint64_t seq_ = 0;
@@ -275,6 +364,54 @@ TEST(ReplayTest, WholeNodeOutagesAreConfirmedAndResolvedWithinAMinute) {
     EXPECT_TRUE(i.scope == Scope::kAccessNode && outage_nodes.count(i.access_node_id) == 1)
         << "incident " << id << " on "
         << (i.access_node_id.empty() ? i.region_id : i.access_node_id);
+  }
+}
+
+TEST(ReplayTest, IndependentlySlowLinesOpenNoIncident) {
+  DayReplay day(20260103);
+  day.add_slow_lines();
+  day.run();
+  std::cout << "replay: " << day.slow_reports() << " slow-line reports, "
+            << day.incidents().size() << " incidents\n";
+  EXPECT_GT(day.slow_reports(), 2'000u);
+  for (const auto& [id, i] : day.incidents()) {
+    ADD_FAILURE() << "incident " << id << " on "
+                  << (i.access_node_id.empty() ? i.region_id : i.access_node_id) << ": "
+                  << i.cause << ", " << incident_state_name(i.state) << ", " << i.homes.size()
+                  << " homes";
+  }
+}
+
+TEST(ReplayTest, DegradedNodesAreConfirmedAndResolvedAmongSlowLines) {
+  DayReplay day(20260104);
+  day.add_slow_lines();
+  day.add_degraded_nodes(4, 3 * kHour);
+  day.run();
+  std::set<std::string> degraded_nodes;
+  for (const NodeOutage& o : day.degraded_nodes()) {
+    const std::string& node = day.node_id(o.node);
+    degraded_nodes.insert(node);
+    const Incident* found = nullptr;
+    for (const auto& [id, i] : day.incidents()) {
+      if (i.access_node_id == node && i.confirmed_ms >= o.onset) found = &i;
+    }
+    ASSERT_NE(found, nullptr) << "degraded node " << node << " not confirmed";
+    EXPECT_EQ(found->cause, "degraded") << node;
+    EXPECT_EQ(found->state, IncidentState::kResolved) << node;
+    EXPECT_EQ(found->unreachable, 0u) << node;
+    const int64_t confirm = found->confirmed_ms - o.onset;
+    const int64_t resolve = found->resolved_ms - o.recovery;
+    std::cout << "replay: degraded " << node << " (" << found->node_homes << " homes, "
+              << found->homes.size() << " in the incident) confirmed after " << confirm / kMinute
+              << " min, resolved " << resolve / kMinute << " min after recovery\n";
+    EXPECT_LT(confirm, 75 * kMinute) << node;
+    EXPECT_GE(resolve, 0) << node;
+    EXPECT_LT(resolve, 75 * kMinute) << node;
+  }
+  for (const auto& [id, i] : day.incidents()) {
+    EXPECT_TRUE(i.scope == Scope::kAccessNode && degraded_nodes.count(i.access_node_id) == 1)
+        << "incident " << id << " on "
+        << (i.access_node_id.empty() ? i.region_id : i.access_node_id) << " (" << i.cause << ")";
   }
 }
 

@@ -78,6 +78,29 @@ void Fleet::light_home(const std::string& id) {
   find(id).dark = false;
 }
 
+void Fleet::degrade(const std::string& node, int count, int64_t since_ms) {
+  int n = 0;
+  for (const FleetHome& h : homes_) {
+    if (h.node != node || n >= count) continue;
+    ++n;
+    degrade_home(h.id, since_ms);
+  }
+}
+
+void Fleet::degrade_home(const std::string& id, int64_t since_ms) {
+  detector_.wan_quality(find(id).id, true, since_ms != 0 ? since_ms : now_, now_);
+}
+
+void Fleet::mend(const std::string& node) {
+  for (const FleetHome& h : homes_) {
+    if (h.node == node) mend_home(h.id);
+  }
+}
+
+void Fleet::mend_home(const std::string& id) {
+  detector_.wan_quality(find(id).id, false, 0, now_);
+}
+
 Pass Fleet::step(int64_t step_ms) {
   now_ += step_ms;
   std::vector<std::pair<int64_t, size_t>> due;

@@ -47,6 +47,12 @@ class Fleet {
   void darken_home(const std::string& id, bool gasp = false, bool loss_of_signal = false);
   void light(const std::string& node);
   void light_home(const std::string& id);
+  // The diagnosis reports the line of the node's first `count` homes (or of one home) degraded
+  // since `since_ms` (0: now), or fine again.
+  void degrade(const std::string& node, int count, int64_t since_ms = 0);
+  void degrade_home(const std::string& id, int64_t since_ms = 0);
+  void mend(const std::string& node);
+  void mend_home(const std::string& id);
 
   // Advances by step_ms: due informs (with their own times), one pass, the probes answered at
   // once. Remembers the incidents the pass reported.

@@ -208,10 +208,37 @@ Status load_incidents(const toml::table& root, incidents::IncidentServiceOptions
   return ok_status();
 }
 
+Status load_selfservice(const toml::table& root, ServerConfig* c) {
+  Table t(root["selfservice"].as_table(), "selfservice");
+  api::PortalOptions& p = c->portal;
+  // Lifetimes in minutes; each at least one.
+  struct Minutes {
+    const char* key;
+    int64_t* ms;
+  };
+  for (const Minutes& m : {Minutes{"session_ttl_minutes", &p.session_ttl_ms}, Minutes{"idle_minutes", &p.idle_ttl_ms},
+                           Minutes{"reset_ttl_minutes", &p.reset_ttl_ms}}) {
+    int64_t minutes = -1;
+    HEARTH_TRY(t.get(m.key, &minutes));
+    if (minutes == 0) return bad(std::string("selfservice.") + m.key + " must be at least 1");
+    if (minutes > 0) *m.ms = minutes * 60'000;
+  }
+  HEARTH_TRY(t.get("secure_cookies", &p.secure_cookies));
+  HEARTH_TRY(t.get("public_url", &p.public_url));
+  HEARTH_TRY(t.get("login_attempts_per_minute", &p.login_attempts_per_minute));
+  HEARTH_TRY(t.get("notifier", &c->notifier));
+  HEARTH_TRY(t.check_unknown());
+  if (!p.public_url.empty() && p.public_url.rfind("http://", 0) != 0 && p.public_url.rfind("https://", 0) != 0) {
+    return bad("selfservice.public_url must start with http:// or https://");
+  }
+  if (c->notifier != "log" && c->notifier != "none") return bad("selfservice.notifier must be log or none");
+  return ok_status();
+}
+
 Status load(const toml::table& root, ServerConfig* c) {
   static const std::set<std::string> kTables = {"cwmp", "http", "store",  "files",    "auth",
                                                 "log",  "tasks", "quirks", "diagnosis", "optimiser",
-                                                "incidents"};
+                                                "incidents", "selfservice"};
   for (const auto& [k, v] : root) {
     if (kTables.count(std::string(k.str())) == 0) return bad("unknown table [" + std::string(k.str()) + "]");
   }
@@ -232,6 +259,7 @@ Status load(const toml::table& root, ServerConfig* c) {
   HEARTH_TRY(http.get("threads", &c->http_threads));
   HEARTH_TRY(http.get("metrics_public", &c->metrics_public));
   HEARTH_TRY(http.get("upload_max_bytes", &c->upload_max_bytes));
+  HEARTH_TRY(http.get("web_root", &c->web_root));
   HEARTH_TRY(http.check_unknown());
 
   Table store(root["store"].as_table(), "store");
@@ -288,6 +316,7 @@ Status load(const toml::table& root, ServerConfig* c) {
 
   HEARTH_TRY(load_diagnosis(root, &c->diagnosis));
   HEARTH_TRY(load_incidents(root, &c->incidents));
+  HEARTH_TRY(load_selfservice(root, c));
 
   if (const toml::node* q = root.get("quirks")) {
     if (!q->is_array()) return bad("quirks must be an array of tables ([[quirks]])");

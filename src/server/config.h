@@ -7,6 +7,7 @@
 #include <string>
 
 #include "acs/config.h"
+#include "api/api_deps.h"
 #include "core/log.h"
 #include "core/result.h"
 #include "incidents/service.h"
@@ -27,6 +28,9 @@ struct ServerConfig {
   int http_threads = 1;
   bool metrics_public = false;
   uint64_t upload_max_bytes = 512ull << 20;
+  // The built web front-end (the portal at /, later /agent/ and /ops/). "": web/dist next to the
+  // source tree's build, found from the executable's path; missing: the pages answer 404.
+  std::string web_root;
   // [store]
   std::string store = "sqlite:hearth.db";
   // [files]
@@ -43,6 +47,10 @@ struct ServerConfig {
   insight::InsightOptions diagnosis;
   // [incidents] (regional disturbance detection, outage/options.h) and [incidents.webhooks]
   incidents::IncidentServiceOptions incidents;
+  // [selfservice] (the customer portal's sessions and logins, api/api_deps.h) and how reset links
+  // reach customers: "log" (the demo: the link is written to the log) or "none".
+  api::PortalOptions portal;
+  std::string notifier = "log";
 };
 
 // Reads a TOML file into `config` (keys it does not set keep their values). Unknown keys are

@@ -81,6 +81,33 @@ timeout_seconds = 3
   EXPECT_EQ(c.incidents.webhooks.timeout.count(), 3000);
 }
 
+TEST(ConfigTest, ReadsSelfServiceSettings) {
+  ServerConfig c;
+  EXPECT_EQ(c.notifier, "log");
+  EXPECT_TRUE(c.portal.secure_cookies);
+  Status st = load_config_text(R"(
+[http]
+web_root = "/srv/hearth/web"
+[selfservice]
+session_ttl_minutes = 120
+idle_minutes = 15
+reset_ttl_minutes = 20
+secure_cookies = false
+public_url = "http://127.0.0.1:8080"
+login_attempts_per_minute = 5
+notifier = "none"
+)", &c);
+  ASSERT_TRUE(st.ok()) << st.error().message;
+  EXPECT_EQ(c.web_root, "/srv/hearth/web");
+  EXPECT_EQ(c.portal.session_ttl_ms, 120 * 60'000);
+  EXPECT_EQ(c.portal.idle_ttl_ms, 15 * 60'000);
+  EXPECT_EQ(c.portal.reset_ttl_ms, 20 * 60'000);
+  EXPECT_FALSE(c.portal.secure_cookies);
+  EXPECT_EQ(c.portal.public_url, "http://127.0.0.1:8080");
+  EXPECT_EQ(c.portal.login_attempts_per_minute, 5u);
+  EXPECT_EQ(c.notifier, "none");
+}
+
 TEST(ConfigTest, RejectsMistakesWithAClearMessage) {
   const char* cases[] = {
       "[cwmp]\nlisten = 7547\n",            // wrong type
@@ -95,6 +122,12 @@ TEST(ConfigTest, RejectsMistakesWithAClearMessage) {
       "[incidents]\nthreshold = 3\n",
       "[incidents]\nwebhooks = 3\n",
       "[incidents.webhooks]\nretries = 3\n",
+      "[selfservice]\nnotifier = \"email\"\n",
+      "[selfservice]\nidle_minutes = 0\n",
+      "[selfservice]\nsession_ttl_minutes = -5\n",
+      "[selfservice]\npublic_url = \"portal.example.net\"\n",
+      "[selfservice]\nsecure_cookies = \"no\"\n",
+      "[selfservice]\ncookie_name = \"x\"\n",
   };
   for (const char* text : cases) {
     ServerConfig c;

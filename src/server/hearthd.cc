@@ -18,7 +18,11 @@
 #include "insight/insight.h"
 #include "net/connreq.h"
 #include "net/http_server.h"
+#include "selfservice/troubleshooter.h"
+#include "selfservice/kb_seed.h"
 #include "server/api_bridge.h"
+#include "server/log_notifier.h"
+#include "server/static_files.h"
 #include "store/store.h"
 
 namespace hearth::server {
@@ -98,7 +102,9 @@ struct Hearthd::Parts {
   std::unique_ptr<incidents::IncidentService> incidents;  // likewise
   std::unique_ptr<acs::SinkTee> sinks;        // the ACS's one sink: the diagnosis, then incidents
   std::unique_ptr<acs::AcsService> acs;
+  std::unique_ptr<selfservice::Troubleshooter> troubleshooter;  // guided troubleshooting (portal)
   std::unique_ptr<api::Api> api;
+  std::unique_ptr<StaticFiles> web;  // the front-end: every GET/HEAD outside the API
   std::unique_ptr<net::HttpServer> cwmp_server;
   std::unique_ptr<net::HttpServer> http_server;
   bool started = false;
@@ -183,6 +189,11 @@ Status Hearthd::start() {
     }
   }
 
+  // A new installation starts with the knowledge base the portal's help links to.
+  if (auto seeded = selfservice::seed_knowledge_base(*p.store, to_unix_ms(SystemClock::instance().now())); !seeded) {
+    spdlog::warn("hearthd: seeding the knowledge base failed: {}", seeded.error().message);
+  }
+
   p.files = std::make_unique<device::FileRepository>(config_.files_dir.empty() ? default_files_dir(config_.store)
                                                                                : config_.files_dir);
 
@@ -232,6 +243,7 @@ Status Hearthd::start() {
   p.insight->set_control(p.acs.get());
   p.incidents->set_control(p.acs.get());
   if (config_.incidents.enabled) p.insight->set_outage_source(p.incidents.get());
+  if (config_.incidents.enabled) p.insight->set_wan_quality_listener(p.incidents.get());
   p.insight->start();
   p.incidents->start();
   if (Status st = p.cwmp_server->start(); !st) return st;
@@ -248,8 +260,22 @@ Status Hearthd::start() {
                     token != nullptr && *token != '\0' ? std::optional<std::string>(token) : std::nullopt,
                     public_url, [&p] { return http_metrics(p); }, config_.metrics_public};
   deps.diagnosis = p.insight.get();
+  p.troubleshooter = std::make_unique<selfservice::Troubleshooter>(
+      *p.store, *p.acs, *p.insight, config_.incidents.enabled ? p.incidents.get() : nullptr,
+      SystemClock::instance(),
+      selfservice::TroubleshooterOptions{.speed_test_url = config_.diagnosis.speed_test_url});
+  deps.troubleshooter = p.troubleshooter.get();
+  deps.portal = config_.portal;
+  deps.notifier = notifier_for(config_.notifier);
   if (config_.incidents.enabled) deps.incidents = p.incidents.get();
   p.api = std::make_unique<api::Api>(std::move(deps));
+
+  {
+    std::error_code ec;
+    const std::string cwd = std::filesystem::current_path(ec).string();
+    p.web = std::make_unique<StaticFiles>(find_web_root(config_.web_root, current_executable(), cwd));
+    if (!p.web->root().empty()) spdlog::info("hearthd: web front-end from {}", p.web->root());
+  }
 
   net::HttpServerOptions http_opts;
   http_opts.listen = config_.http_listen;
@@ -262,6 +288,10 @@ Status Hearthd::start() {
   };
   p.http_server = std::make_unique<net::HttpServer>(
       std::move(http_opts), [&p](net::HttpRequest&& req, const net::ConnectionInfo& conn, net::Respond respond) {
+        if ((req.method == "GET" || req.method == "HEAD") && !is_api_path(req.path())) {
+          respond(p.web->serve(req));
+          return;
+        }
         dispatch_api(*p.api, std::move(req), conn, std::move(respond));
       });
   if (Status st = p.http_server->start(); !st) return st;
@@ -286,6 +316,8 @@ void Hearthd::stop() {
   p.http_server.reset();
   p.cwmp_server.reset();
   p.api.reset();
+  p.troubleshooter.reset();
+  p.web.reset();
   p.acs.reset();
   p.insight.reset();
   p.incidents.reset();

@@ -33,6 +33,8 @@ const char* op_name(const WriteOp& op) {
       "PutTelemetrySample", "PutTelemetryRollup", "PutFinding", "PutDiagnosis", "AddOptimisation",
       "PruneDiagnosis", "PutIncident", "PutMaintenance", "DeleteMaintenance", "PutWebhook",
       "DeleteWebhook", "PutWebhookDelivery", "DeleteWebhookDelivery", "PruneIncidents",
+      "PutSession", "DeleteSession", "DeleteSessionsOf", "PutPasswordReset", "PutTroubleshoot",
+      "PutTicket", "PutKbArticle", "DeleteKbArticle", "AddAudit", "PruneSelfService",
   };
   static_assert(std::size(kNames) == std::variant_size_v<WriteOp>);
   return kNames[op.index()];
@@ -199,6 +201,50 @@ struct Checker {
   }
   std::string operator()(const PruneIncidents& o) const {
     return o.resolved_before_ms < 0 || o.maintenance_before_ms < 0 ? "negative bound" : "";
+  }
+  std::string operator()(const PutSession& o) const {
+    if (o.session.token_hash.empty()) return "empty token hash";
+    if (o.session.kind.empty()) return "empty session kind";
+    return o.session.subject.empty() ? "empty subject" : "";
+  }
+  std::string operator()(const DeleteSession& o) const {
+    return o.token_hash.empty() ? "empty token hash" : "";
+  }
+  std::string operator()(const DeleteSessionsOf& o) const {
+    if (o.kind.empty()) return "empty session kind";
+    return o.subject.empty() ? "empty subject" : "";
+  }
+  std::string operator()(const PutPasswordReset& o) const {
+    if (o.reset.token_hash.empty()) return "empty token hash";
+    return o.reset.account.empty() ? "empty account" : "";
+  }
+  std::string operator()(const PutTroubleshoot& o) const {
+    const TroubleshootRecord& r = o.run;
+    if (r.id.empty()) return "empty troubleshoot id";
+    if (r.account.empty()) return "empty account";
+    if (r.home_id.empty()) return "empty home id";
+    return r.ticket_id < 0 ? "negative ticket id" : "";
+  }
+  std::string operator()(const PutTicket& o) const {
+    const TicketRecord& t = o.ticket;
+    if (t.id <= 0) return "ticket id must be positive";
+    if (t.account.empty()) return "empty account";
+    return t.home_id.empty() ? "empty home id" : "";
+  }
+  std::string operator()(const PutKbArticle& o) const {
+    return o.article.id.empty() ? "empty article id" : "";
+  }
+  std::string operator()(const DeleteKbArticle& o) const {
+    return o.article_id.empty() ? "empty article id" : "";
+  }
+  std::string operator()(const AddAudit& o) const {
+    if (o.entry.id != 0) return "audit ids are assigned by the store";
+    return o.entry.action.empty() ? "empty action" : "";
+  }
+  std::string operator()(const PruneSelfService& o) const {
+    return o.expired_before_ms < 0 || o.audit_before_ms < 0 || o.troubleshoot_before_ms < 0
+               ? "negative bound"
+               : "";
   }
 };
 

@@ -297,4 +297,96 @@ struct WebhookDeliveryRecord {
   bool operator==(const WebhookDeliveryRecord&) const = default;
 };
 
+
+// ---- self-service and support: sessions, password resets, troubleshooting, tickets, the
+// knowledge base, the audit log ----
+// As above, payloads are opaque JSON owned by the modules that write them (selfservice/, api/);
+// the store keys, filters and orders them by the indexed columns.
+
+// A logged-in browser session (customer portal now; agent console later). Key: token_hash.
+struct SessionRecord {
+  std::string token_hash;   // sha256 hex of the cookie value; the value itself is never stored
+  std::string kind;         // "customer" (later "staff")
+  std::string subject;      // the customer's account number (or the staff user's id)
+  std::string csrf_token;   // sent back in X-CSRF-Token on every change
+  int64_t created_ms = 0;
+  int64_t expires_ms = 0;   // absolute; the API refuses the session from then on
+  int64_t last_seen_ms = 0; // bumped (coarsely) as the session is used: idle expiry
+  std::string user_agent;
+
+  bool operator==(const SessionRecord&) const = default;
+};
+
+// A one-time password-reset link. Key: token_hash.
+struct PasswordResetRecord {
+  std::string token_hash;   // sha256 hex of the token in the link
+  std::string account;      // REQUIRES: an existing subscriber
+  int64_t created_ms = 0;
+  int64_t expires_ms = 0;
+  int64_t used_ms = 0;      // 0: not used yet
+
+  bool operator==(const PasswordResetRecord&) const = default;
+};
+
+// A guided troubleshooting run of a customer (and its feedback). Key: id.
+struct TroubleshootRecord {
+  std::string id;
+  std::string account;
+  std::string home_id;
+  std::string symptom;      // "no-internet", "wifi-slow", ...
+  std::string state;        // "open", "resolved", "ticket", "abandoned"
+  int rating = 0;           // 1..5 from the feedback; 0: none given
+  int solved = -1;          // feedback "was it solved?": 1 yes, 0 no, -1 not answered
+  int64_t ticket_id = 0;    // the ticket it ended in; 0: none
+  int64_t created_ms = 0;
+  int64_t updated_ms = 0;
+  std::string json;         // the whole run (selfservice/): words, steps, fixes, results
+
+  bool operator==(const TroubleshootRecord&) const = default;
+};
+
+// A support ticket. Key: id (> 0, given by the caller).
+struct TicketRecord {
+  int64_t id = 0;
+  std::string account;
+  std::string home_id;
+  std::string state;        // "new", "assigned", "waiting", "solved"
+  std::string source;       // "selfservice", "agent", "api"
+  std::string cause_code;   // the diagnosis' primary cause when it was opened ("" none)
+  int64_t incident_id = 0;  // the incident affecting the home when it was opened; 0: none
+  std::string assignee;     // staff user id; "" unassigned
+  int64_t created_ms = 0;
+  int64_t updated_ms = 0;
+  std::string json;         // subject, the customer's words, diagnosis snapshot, steps, comments
+
+  bool operator==(const TicketRecord&) const = default;
+};
+
+// A knowledge-base article in every language it has. Key: id.
+struct KbArticleRecord {
+  std::string id;           // "restart-router", ...
+  int64_t updated_ms = 0;
+  std::string json;         // {"tags":[...], "symptoms":[...], "text":{"en":{"title","body"},...}}
+
+  bool operator==(const KbArticleRecord&) const = default;
+};
+
+// One entry of the append-only audit log: who did what to whose device or data, and the outcome.
+// id 0 when writing: the store assigns the next one. Nothing updates or deletes entries except
+// retention (PruneSelfService).
+struct AuditRecord {
+  int64_t id = 0;
+  int64_t time_ms = 0;
+  std::string actor_kind;   // "customer", "agent", "supervisor", "operator", "token", "system"
+  std::string actor;        // account number, user id or token id
+  std::string action;       // "wifi.update", "device.reboot", "ticket.create", ...
+  std::string account;      // whose data ("" none)
+  std::string home_id;      // ("" none)
+  std::string device_id;    // ("" none)
+  std::string outcome;      // "ok", "failed", "denied", "pending"
+  std::string json;         // details (never secrets)
+
+  bool operator==(const AuditRecord&) const = default;
+};
+
 }  // namespace hearth::store

@@ -98,6 +98,30 @@ struct PruneIncidents {
   int64_t maintenance_before_ms = 0;
 };
 
+// Self-service and support. Sessions and resets are upserts by token hash; a session or reset of
+// a subscriber that is deleted goes with it. A ticket or troubleshooting run refers to a
+// subscriber and a home that must exist (kNotFound); deleting a subscriber that still has
+// tickets or troubleshooting runs is kConflict. Audit entries are only ever added.
+struct PutSession { SessionRecord session; };
+struct DeleteSession { std::string token_hash; };
+// Deletes every session of a subject (kind and subject), e.g. after a password change; keeps
+// the one whose hash is `keep_token_hash` ("" keeps none).
+struct DeleteSessionsOf { std::string kind; std::string subject; std::string keep_token_hash; };
+struct PutPasswordReset { PasswordResetRecord reset; };
+struct PutTroubleshoot { TroubleshootRecord run; };
+struct PutTicket { TicketRecord ticket; };  // upsert by id (> 0, given by the caller: allocate from
+                                            // stats().max_ticket_id, as incidents do)
+struct PutKbArticle { KbArticleRecord article; };
+struct DeleteKbArticle { std::string article_id; };
+struct AddAudit { AuditRecord entry; };     // id 0: the store assigns the next one
+// Retention: sessions and resets that expired before expired_before_ms, audit entries older than
+// audit_before_ms, troubleshooting runs last updated before troubleshoot_before_ms (0: none).
+struct PruneSelfService {
+  int64_t expired_before_ms = 0;
+  int64_t audit_before_ms = 0;
+  int64_t troubleshoot_before_ms = 0;
+};
+
 using WriteOp = std::variant<UpsertDevice, DeleteDevice, PutParameterValues, PutParameterInfo,
                              DeleteParameters, AddEvents, PutTask, DeleteTask, AddFault, ClearFaults,
                              PutFile, DeleteFile, PutProfile, DeleteProfile, PutToken, DeleteToken,
@@ -106,7 +130,9 @@ using WriteOp = std::variant<UpsertDevice, DeleteDevice, PutParameterValues, Put
                              PutTelemetrySample, PutTelemetryRollup, PutFinding, PutDiagnosis,
                              AddOptimisation, PruneDiagnosis, PutIncident, PutMaintenance,
                              DeleteMaintenance, PutWebhook, DeleteWebhook, PutWebhookDelivery,
-                             DeleteWebhookDelivery, PruneIncidents>;
+                             DeleteWebhookDelivery, PruneIncidents, PutSession, DeleteSession,
+                             DeleteSessionsOf, PutPasswordReset, PutTroubleshoot, PutTicket,
+                             PutKbArticle, DeleteKbArticle, AddAudit, PruneSelfService>;
 
 struct WriteBatch {
   std::vector<WriteOp> ops;
@@ -193,6 +219,37 @@ struct IncidentQuery {
   size_t limit = 100;
 };
 
+struct TicketQuery {
+  std::string account;       // exact; "": any
+  std::string home_id;       // exact; "": any
+  std::string state;         // "new", "assigned", "waiting", "solved", "open" (not solved); "": any
+  std::string assignee;      // exact; "": any
+  int64_t incident_id = 0;   // tickets linked to this incident; 0: any
+  size_t offset = 0;
+  size_t limit = 100;        // newest first (created_ms, then id, descending)
+};
+
+struct TroubleshootQuery {
+  std::string account;       // exact; "": any
+  std::string home_id;       // exact; "": any
+  int64_t from_ms = 0;       // created at or after (0: no bound)
+  int64_t to_ms = 0;         // created before (0: no bound)
+  size_t offset = 0;
+  size_t limit = 100;        // newest first (created_ms, then id, descending)
+};
+
+struct AuditQuery {
+  std::string actor;         // exact; "": any
+  std::string account;       // exact; "": any
+  std::string home_id;       // exact; "": any
+  std::string device_id;     // exact; "": any
+  std::string action_prefix; // "wifi." matches "wifi.update"; "": any
+  int64_t from_ms = 0;       // time at or after (0: no bound)
+  int64_t to_ms = 0;         // time before (0: no bound)
+  size_t offset = 0;
+  size_t limit = 100;        // newest first (time_ms, then id, descending)
+};
+
 struct StoreStats {
   uint64_t devices = 0;
   uint64_t parameters = 0;
@@ -204,6 +261,7 @@ struct StoreStats {
   uint64_t batches = 0;            // batches committed since start
   int64_t max_task_id = 0;         // largest task id ever stored (for callers that allocate ids)
   int64_t max_incident_id = 0;     // largest incident id ever stored (a prune does not lower it)
+  int64_t max_ticket_id = 0;       // largest ticket id ever stored
 };
 
 class Store {
@@ -281,6 +339,18 @@ class Store {
   virtual Result<std::vector<WebhookRecord>> list_webhooks() = 0;
   // By next_attempt_ms then id; at most `limit`.
   virtual Result<std::vector<WebhookDeliveryRecord>> list_webhook_deliveries(size_t limit) = 0;
+
+  // Self-service and support.
+  virtual Result<std::optional<SessionRecord>> get_session(const std::string& token_hash) = 0;
+  virtual Result<std::optional<PasswordResetRecord>> get_password_reset(const std::string& token_hash) = 0;
+  virtual Result<std::optional<TroubleshootRecord>> get_troubleshoot(const std::string& id) = 0;
+  virtual Result<std::vector<TroubleshootRecord>> list_troubleshoots(const TroubleshootQuery& query) = 0;
+  virtual Result<std::optional<TicketRecord>> get_ticket(int64_t id) = 0;
+  virtual Result<std::vector<TicketRecord>> list_tickets(const TicketQuery& query) = 0;
+  virtual Result<std::optional<KbArticleRecord>> get_kb_article(const std::string& id) = 0;
+  // Sorted by id.
+  virtual Result<std::vector<KbArticleRecord>> list_kb_articles() = 0;
+  virtual Result<std::vector<AuditRecord>> list_audit(const AuditQuery& query) = 0;
 
   virtual Result<StoreStats> stats() = 0;
 };

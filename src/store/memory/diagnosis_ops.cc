@@ -6,23 +6,6 @@
 
 namespace hearth::store::memory {
 
-namespace {
-
-// Erases every entry `old` says is past its retention, remembering each for undo.
-template <typename Map, typename IsOld>
-void erase_old(Map* map, IsOld old, UndoLog* undo) {
-  for (auto it = map->begin(); it != map->end();) {
-    if (old(it->second)) {
-      undo->remember(map, it->first);
-      it = map->erase(it);
-    } else {
-      ++it;
-    }
-  }
-}
-
-}  // namespace
-
 Status apply_diagnosis_op(const PutTelemetrySample& op, MemoryState* s, UndoLog* undo) {
   const auto key = std::make_pair(op.sample.home_id, op.sample.time_ms);
   undo->remember(&s->telemetry, key);
@@ -67,20 +50,20 @@ Status apply_diagnosis_op(const AddOptimisation& op, MemoryState* s, UndoLog* un
 
 Status apply_diagnosis_op(const PruneDiagnosis& op, MemoryState* s, UndoLog* undo) {
   if (op.raw_before_ms != 0) {
-    erase_old(
+    erase_where(
         &s->telemetry, [&](const auto& r) { return r.time_ms < op.raw_before_ms; }, undo);
   }
   if (op.rollup_before_ms != 0) {
-    erase_old(
+    erase_where(
         &s->rollups, [&](const auto& r) { return r.hour_ms < op.rollup_before_ms; }, undo);
   }
   if (op.findings_before_ms != 0) {
-    erase_old(
+    erase_where(
         &s->findings,
         [&](const auto& f) { return f.end_ms != 0 && f.end_ms < op.findings_before_ms; }, undo);
   }
   if (op.optimisations_before_ms != 0) {
-    erase_old(
+    erase_where(
         &s->optimisations, [&](const auto& e) { return e.time_ms < op.optimisations_before_ms; },
         undo);
   }

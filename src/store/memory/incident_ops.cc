@@ -6,23 +6,6 @@
 
 namespace hearth::store::memory {
 
-namespace {
-
-// Erases every entry `match` selects, remembering each for undo.
-template <typename Map, typename Match>
-void erase_where(Map* map, Match match, UndoLog* undo) {
-  for (auto it = map->begin(); it != map->end();) {
-    if (match(it->second)) {
-      undo->remember(map, it->first);
-      it = map->erase(it);
-    } else {
-      ++it;
-    }
-  }
-}
-
-}  // namespace
-
 Status apply_incident_op(const PutIncident& op, MemoryState* s, UndoLog* undo) {
   IncidentRecord r = op.incident;
   // Homes come back sorted and without duplicates, as SQLite's key on (incident, home) keeps them.

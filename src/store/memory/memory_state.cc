@@ -8,6 +8,7 @@
 #include "store/limits.h"
 #include "store/memory/diagnosis_ops.h"
 #include "store/memory/incident_ops.h"
+#include "store/memory/selfservice_ops.h"
 #include "store/memory/topology_ops.h"
 #include "store/memory/undo_log.h"
 #include "store/op_checks.h"
@@ -262,6 +263,13 @@ class Applier {
     requires requires(const Op& o, MemoryState* s, UndoLog* u) { apply_incident_op(o, s, u); }
   Status apply_op(const Op& o) {
     return apply_incident_op(o, &s_, &undo_);
+  }
+
+  // Sessions, resets, troubleshooting, tickets, articles and the audit log (selfservice_ops.h).
+  template <typename Op>
+    requires requires(const Op& o, MemoryState* s, UndoLog* u) { apply_selfservice_op(o, s, u); }
+  Status apply_op(const Op& o) {
+    return apply_selfservice_op(o, &s_, &undo_);
   }
 
   MemoryState& s_;

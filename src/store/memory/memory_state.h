@@ -50,6 +50,16 @@ struct MemoryState {
   std::map<std::string, WebhookRecord> webhooks;              // id ->
   std::map<std::string, WebhookDeliveryRecord> webhook_deliveries;  // id ->
   int64_t max_incident_id = 0;  // largest incident id ever stored
+  // Self-service and support: browser sessions and reset links by token hash, troubleshooting
+  // runs, tickets, knowledge-base articles and the audit log.
+  std::map<std::string, SessionRecord> sessions;               // token hash ->
+  std::map<std::string, PasswordResetRecord> password_resets;  // token hash ->
+  std::map<std::string, TroubleshootRecord> troubleshoots;     // id ->
+  std::map<int64_t, TicketRecord> tickets;                     // id ->
+  std::map<std::string, KbArticleRecord> kb_articles;          // id ->
+  std::map<int64_t, AuditRecord> audit;                        // id ->
+  int64_t max_ticket_id = 0;  // largest ticket id ever stored
+  int64_t max_audit_id = 0;   // largest audit id ever assigned (a prune does not lower it)
   int64_t max_task_id = 0;   // largest task id ever stored
   int64_t max_fault_id = 0;  // largest fault id ever stored
   uint64_t next_event_seq = 1;

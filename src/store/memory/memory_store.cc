@@ -166,6 +166,7 @@ Result<StoreStats> MemoryStore::stats() {
   s.batches = commits_;
   s.max_task_id = state_.max_task_id;
   s.max_incident_id = state_.max_incident_id;
+  s.max_ticket_id = state_.max_ticket_id;
   return s;
 }
 

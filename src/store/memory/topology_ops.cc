@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/strings.h"
+#include "store/memory/selfservice_ops.h"
 
 namespace hearth::store::memory {
 
@@ -95,14 +96,17 @@ Status apply_topology_op(const PutSubscriber& op, MemoryState* s, UndoLog* undo)
 }
 
 Status apply_topology_op(const DeleteSubscriber& op, MemoryState* s, UndoLog* undo) {
-  auto it = s->subscribers.find(op.account);
-  if (it == s->subscribers.end()) return ok_status();
   for (const auto& [id, home] : s->homes) {
     if (home.account == op.account) {
       return still_used("DeleteSubscriber",
                         "account '" + op.account + "' still has home '" + id + "'");
     }
   }
+  if (Status unused = check_subscriber_unreferenced(op.account, *s); !unused) return unused;
+  // Its sessions and reset links go with it (as in SQL, whether or not the row still exists).
+  forget_subscriber(op.account, s, undo);
+  auto it = s->subscribers.find(op.account);
+  if (it == s->subscribers.end()) return ok_status();
   const std::string folded = to_lower(it->second.email);
   if (!folded.empty()) {
     undo->remember(&s->subscriber_emails, folded);

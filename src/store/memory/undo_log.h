@@ -41,4 +41,17 @@ class UndoLog {
   std::vector<std::function<void()>> steps_;
 };
 
+// Erases every entry of `map` whose value `match` selects, remembering each in `undo`.
+template <typename Map, typename Match>
+void erase_where(Map* map, Match match, UndoLog* undo) {
+  for (auto it = map->begin(); it != map->end();) {
+    if (match(it->second)) {
+      undo->remember(map, it->first);
+      it = map->erase(it);
+    } else {
+      ++it;
+    }
+  }
+}
+
 }  // namespace hearth::store::memory

@@ -165,11 +165,7 @@ Result<std::vector<WebhookDeliveryRecord>> query_webhook_deliveries(Connection* 
 }
 
 Result<int64_t> query_max_incident_id(Connection* conn) {
-  auto stmt = conn->prepare("SELECT seq FROM sqlite_sequence WHERE name = 'incidents'");
-  if (!stmt) return stmt.error();
-  auto row = stmt->step();
-  if (!row) return row.error();
-  return *row ? stmt->column_int64(0) : int64_t{0};
+  return query_sequence(conn, "incidents");
 }
 
 }  // namespace hearth::store::sqlite

@@ -337,11 +337,103 @@ CREATE INDEX webhook_deliveries_due ON webhook_deliveries(next_attempt_ms, id);
 CREATE INDEX webhook_deliveries_webhook ON webhook_deliveries(webhook_id);
 )sql";
 
+// Version 5: self-service and support. Sessions and reset links are keyed by the hash of their
+// token and pruned by expiry; a subject's sessions (all of them, after a password change) and an
+// account's reset links (when the subscriber goes) are one index range. Troubleshooting runs,
+// tickets and the audit log are listed newest first per account, home, actor or device, or all
+// of them: every listing is an index walked backwards. Tickets and audit entries keep integer
+// ids whose AUTOINCREMENT sequence remembers the largest ever used, so a prune never lets an
+// audit id come back. Payloads are opaque JSON; only the filtered columns are columns.
+constexpr const char* kV5 = R"sql(
+CREATE TABLE sessions (
+  token_hash TEXT PRIMARY KEY,
+  kind TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  csrf_token TEXT NOT NULL,
+  created_ms INTEGER NOT NULL,
+  expires_ms INTEGER NOT NULL,
+  last_seen_ms INTEGER NOT NULL,
+  user_agent TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX sessions_subject ON sessions(kind, subject);
+CREATE INDEX sessions_expires ON sessions(expires_ms);
+
+CREATE TABLE password_resets (
+  token_hash TEXT PRIMARY KEY,
+  account TEXT NOT NULL,
+  created_ms INTEGER NOT NULL,
+  expires_ms INTEGER NOT NULL,
+  used_ms INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX password_resets_expires ON password_resets(expires_ms);
+CREATE INDEX password_resets_account ON password_resets(account);
+
+CREATE TABLE troubleshoots (
+  id TEXT PRIMARY KEY,
+  account TEXT NOT NULL,
+  home_id TEXT NOT NULL,
+  symptom TEXT NOT NULL,
+  state TEXT NOT NULL,
+  rating INTEGER NOT NULL,
+  solved INTEGER NOT NULL,
+  ticket_id INTEGER NOT NULL,
+  created_ms INTEGER NOT NULL,
+  updated_ms INTEGER NOT NULL,
+  json TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX troubleshoots_account ON troubleshoots(account, created_ms);
+CREATE INDEX troubleshoots_created ON troubleshoots(created_ms);
+CREATE INDEX troubleshoots_updated ON troubleshoots(updated_ms);
+
+CREATE TABLE tickets (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  account TEXT NOT NULL,
+  home_id TEXT NOT NULL,
+  state TEXT NOT NULL,
+  source TEXT NOT NULL,
+  cause_code TEXT NOT NULL,
+  incident_id INTEGER NOT NULL,
+  assignee TEXT NOT NULL,
+  created_ms INTEGER NOT NULL,
+  updated_ms INTEGER NOT NULL,
+  json TEXT NOT NULL
+);
+CREATE INDEX tickets_account ON tickets(account, created_ms);
+CREATE INDEX tickets_state ON tickets(state, created_ms);
+CREATE INDEX tickets_incident ON tickets(incident_id);
+CREATE INDEX tickets_created ON tickets(created_ms);
+
+CREATE TABLE kb_articles (
+  id TEXT PRIMARY KEY,
+  updated_ms INTEGER NOT NULL,
+  json TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE audit (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  time_ms INTEGER NOT NULL,
+  actor_kind TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  action TEXT NOT NULL,
+  account TEXT NOT NULL,
+  home_id TEXT NOT NULL,
+  device_id TEXT NOT NULL,
+  outcome TEXT NOT NULL,
+  json TEXT NOT NULL
+);
+CREATE INDEX audit_account ON audit(account, time_ms);
+CREATE INDEX audit_home ON audit(home_id, time_ms);
+CREATE INDEX audit_actor ON audit(actor, time_ms);
+CREATE INDEX audit_device ON audit(device_id, time_ms);
+CREATE INDEX audit_time ON audit(time_ms);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, kV1},
     {2, kV2},
     {3, kV3},
     {4, kV4},
+    {5, kV5},
 };
 
 }  // namespace

@@ -39,7 +39,7 @@ Status OpApplier::apply(const WriteOp& op) {
           [&](const PutAccessNode& o) { return topology_.put_access_node(o); },
           [&](const DeleteAccessNode& o) { return topology_.delete_access_node(o); },
           [&](const PutSubscriber& o) { return topology_.put_subscriber(o); },
-          [&](const DeleteSubscriber& o) { return topology_.delete_subscriber(o); },
+          [&](const DeleteSubscriber& o) { return delete_subscriber(o); },
           [&](const PutHome& o) { return topology_.put_home(o); },
           [&](const DeleteHome& o) { return topology_.delete_home(o); },
           [&](const PutTelemetrySample& o) { return diagnosis_.put_sample(o); },
@@ -56,8 +56,24 @@ Status OpApplier::apply(const WriteOp& op) {
           [&](const PutWebhookDelivery& o) { return incidents_.put_delivery(o); },
           [&](const DeleteWebhookDelivery& o) { return incidents_.delete_delivery(o); },
           [&](const PruneIncidents& o) { return incidents_.prune(o); },
+          [&](const PutSession& o) { return selfservice_.put_session(o); },
+          [&](const DeleteSession& o) { return selfservice_.delete_session(o); },
+          [&](const DeleteSessionsOf& o) { return selfservice_.delete_sessions_of(o); },
+          [&](const PutPasswordReset& o) { return selfservice_.put_reset(o); },
+          [&](const PutTroubleshoot& o) { return selfservice_.put_troubleshoot(o); },
+          [&](const PutTicket& o) { return selfservice_.put_ticket(o); },
+          [&](const PutKbArticle& o) { return selfservice_.put_article(o); },
+          [&](const DeleteKbArticle& o) { return selfservice_.delete_article(o); },
+          [&](const AddAudit& o) { return selfservice_.add_audit(o); },
+          [&](const PruneSelfService& o) { return selfservice_.prune(o); },
       },
       op);
+}
+
+Status OpApplier::delete_subscriber(const DeleteSubscriber& op) {
+  if (Status s = selfservice_.refuse_if_referred(op); !s) return s;
+  if (Status s = topology_.delete_subscriber(op); !s) return s;
+  return selfservice_.forget_subscriber(op);
 }
 
 RowCounts OpApplier::take_counts() {

@@ -10,6 +10,7 @@
 #include "store/sqlite/parameter_writer.h"
 #include "store/sqlite/record_writer.h"
 #include "store/sqlite/segment_writer.h"
+#include "store/sqlite/selfservice_writer.h"
 #include "store/sqlite/topology_writer.h"
 #include "store/store.h"
 
@@ -23,13 +24,17 @@ class OpApplier {
         records_(conn),
         topology_(conn),
         diagnosis_(conn),
-        incidents_(conn) {}
+        incidents_(conn),
+        selfservice_(conn) {}
 
   Status apply(const WriteOp& op);
   // Rows added or removed by the ops applied since the last call.
   RowCounts take_counts();
 
  private:
+  // Tickets and troubleshooting runs keep a subscriber; its sessions and reset links go with it.
+  Status delete_subscriber(const DeleteSubscriber& op);
+
   RowCounts counts_;
   DeviceWriter devices_;
   ParameterWriter parameters_;
@@ -37,6 +42,7 @@ class OpApplier {
   TopologyWriter topology_;
   DiagnosisWriter diagnosis_;
   IncidentWriter incidents_;
+  SelfServiceWriter selfservice_;
 };
 
 }  // namespace hearth::store::sqlite

@@ -1,5 +1,5 @@
-// Small helpers shared by the SQL query files: LIMIT/OFFSET clamping and reading rows with a
-// row-to-record function.
+// Small helpers shared by the SQL query files: LIMIT/OFFSET clamping, reading rows with a
+// row-to-record function, AUTOINCREMENT sequences.
 #pragma once
 
 #include <cstdint>
@@ -47,6 +47,17 @@ Result<std::optional<T>> one_by_text(Connection* conn, const std::string& sql, c
   if (!stmt) return stmt.error();
   stmt->bind_text(1, key);
   return read_one<T>(*stmt, read);
+}
+
+// The largest id ever stored in `table` (0: none), from its AUTOINCREMENT sequence: a delete or
+// a prune does not lower it.
+inline Result<int64_t> query_sequence(Connection* conn, const std::string& table) {
+  auto stmt = conn->prepare("SELECT seq FROM sqlite_sequence WHERE name = ?1");
+  if (!stmt) return stmt.error();
+  stmt->bind_text(1, table);
+  auto row = stmt->step();
+  if (!row) return row.error();
+  return *row ? stmt->column_int64(0) : int64_t{0};
 }
 
 }  // namespace hearth::store::sqlite

@@ -5,7 +5,9 @@
 #include "store/sqlite/incident_queries.h"
 #include "store/sqlite/migrations.h"
 #include "store/sqlite/parameter_queries.h"
+#include "store/sqlite/query_support.h"
 #include "store/sqlite/record_queries.h"
+#include "store/sqlite/selfservice_queries.h"
 #include "store/sqlite/topology_queries.h"
 
 namespace hearth::store::sqlite {
@@ -132,6 +134,9 @@ Result<StoreStats> SqliteStore::stats() {
   auto max_incident = query_max_incident_id(conn.get());
   if (!max_incident) return max_incident.error();
   s.max_incident_id = *max_incident;
+  auto max_ticket = query_sequence(conn.get(), "tickets");
+  if (!max_ticket) return max_ticket.error();
+  s.max_ticket_id = *max_ticket;
   return s;
 }
 
@@ -215,6 +220,38 @@ Result<std::vector<WebhookRecord>> SqliteStore::list_webhooks() {
 }
 Result<std::vector<WebhookDeliveryRecord>> SqliteStore::list_webhook_deliveries(size_t limit) {
   return query_webhook_deliveries(readers_->acquire().get(), limit);
+}
+
+// ---- self-service and support (selfservice_queries.h) ----
+
+Result<std::optional<SessionRecord>> SqliteStore::get_session(const std::string& token_hash) {
+  return query_session(readers_->acquire().get(), token_hash);
+}
+Result<std::optional<PasswordResetRecord>> SqliteStore::get_password_reset(
+    const std::string& token_hash) {
+  return query_password_reset(readers_->acquire().get(), token_hash);
+}
+Result<std::optional<TroubleshootRecord>> SqliteStore::get_troubleshoot(const std::string& id) {
+  return query_troubleshoot(readers_->acquire().get(), id);
+}
+Result<std::vector<TroubleshootRecord>> SqliteStore::list_troubleshoots(
+    const TroubleshootQuery& query) {
+  return query_troubleshoots(readers_->acquire().get(), query);
+}
+Result<std::optional<TicketRecord>> SqliteStore::get_ticket(int64_t id) {
+  return query_ticket(readers_->acquire().get(), id);
+}
+Result<std::vector<TicketRecord>> SqliteStore::list_tickets(const TicketQuery& query) {
+  return query_tickets(readers_->acquire().get(), query);
+}
+Result<std::optional<KbArticleRecord>> SqliteStore::get_kb_article(const std::string& id) {
+  return query_kb_article(readers_->acquire().get(), id);
+}
+Result<std::vector<KbArticleRecord>> SqliteStore::list_kb_articles() {
+  return query_kb_articles(readers_->acquire().get());
+}
+Result<std::vector<AuditRecord>> SqliteStore::list_audit(const AuditQuery& query) {
+  return query_audit(readers_->acquire().get(), query);
 }
 
 }  // namespace hearth::store::sqlite

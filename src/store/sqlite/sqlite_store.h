@@ -78,6 +78,19 @@ class SqliteStore final : public Store {
   Result<std::vector<WebhookRecord>> list_webhooks() override;
   Result<std::vector<WebhookDeliveryRecord>> list_webhook_deliveries(size_t limit) override;
 
+  // Sessions, resets, troubleshooting, tickets, articles, the audit log: selfservice_queries.h.
+  Result<std::optional<SessionRecord>> get_session(const std::string& token_hash) override;
+  Result<std::optional<PasswordResetRecord>> get_password_reset(
+      const std::string& token_hash) override;
+  Result<std::optional<TroubleshootRecord>> get_troubleshoot(const std::string& id) override;
+  Result<std::vector<TroubleshootRecord>> list_troubleshoots(
+      const TroubleshootQuery& query) override;
+  Result<std::optional<TicketRecord>> get_ticket(int64_t id) override;
+  Result<std::vector<TicketRecord>> list_tickets(const TicketQuery& query) override;
+  Result<std::optional<KbArticleRecord>> get_kb_article(const std::string& id) override;
+  Result<std::vector<KbArticleRecord>> list_kb_articles() override;
+  Result<std::vector<AuditRecord>> list_audit(const AuditQuery& query) override;
+
  private:
   SqliteStore() = default;
 
