@@ -66,3 +66,12 @@ if [ -x build/src/cli/hearth-sim ] && [ -x build/bench/session_bench ]; then
     bench/sim_mix.sh 2000 60
   fi
 fi
+if [ -x build/src/cli/hearthd ] && [ -x build/src/cli/hearth-sim ] && command -v node >/dev/null; then
+  # The portal's targets on the demo fleet: home page p95 < 100 ms, troubleshooting start p95 < 3 s.
+  echo "-- portal_bench"
+  if [ $quick = 1 ]; then
+    node bench/portal_bench.mjs --quick
+  else
+    node bench/portal_bench.mjs
+  fi
+fi

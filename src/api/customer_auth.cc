@@ -119,8 +119,9 @@ Result<Principal> authenticate_customer(const ApiDeps& deps, const ApiRequest& r
   }
   if (now - session.last_seen_ms >= bump_interval_ms(deps.portal)) {
     // Nobody waits for this write: a lost bump only makes the session look idle a little sooner.
-    session.last_seen_ms = now;
-    deps.store.write(store::WriteBatch().add(store::PutSession{session}), [](Status) {});
+    // A touch, not a put: committed after a logout or a password change, it must not bring the
+    // ended session back.
+    deps.store.write(store::WriteBatch().add(store::TouchSession{hash, now}), [](Status) {});
   }
   Principal p;
   p.name = session.subject;

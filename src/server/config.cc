@@ -185,6 +185,8 @@ Status load_incidents(const toml::table& root, incidents::IncidentServiceOptions
   HEARTH_TRY(t.get("baseline_factor", &d.baseline_factor));
   HEARTH_TRY(t.get("region_min_nodes", &d.region_min_nodes));
   HEARTH_TRY(t.seconds_ms("restart_grace_seconds", &d.restart_grace_ms));
+  HEARTH_TRY(t.seconds_ms("degraded_window_seconds", &d.degraded_window_ms));
+  HEARTH_TRY(t.seconds_ms("degraded_confirm_after_seconds", &d.degraded_confirm_after_ms));
   HEARTH_TRY(t.seconds_ms("tick_seconds", &o->tick_ms));
   HEARTH_TRY(t.seconds_ms("retention_seconds", &o->retention_ms));
   t.use("webhooks");
@@ -192,6 +194,15 @@ Status load_incidents(const toml::table& root, incidents::IncidentServiceOptions
   if (d.min_homes == 0) return bad("incidents.min_homes must be at least 1");
   if (d.min_share < 0 || d.min_share > 1) return bad("incidents.min_share must be within 0..1");
   if (d.window_ms <= 0) return bad("incidents.window_seconds must be at least 1");
+  if (d.degraded_window_ms <= 0) {
+    return bad("incidents.degraded_window_seconds must be at least 1");
+  }
+  // A degraded suspicion not confirmed within the window is dropped, so a longer wait would
+  // never confirm one.
+  if (d.degraded_confirm_after_ms >= d.degraded_window_ms) {
+    return bad(
+        "incidents.degraded_confirm_after_seconds must be less than degraded_window_seconds");
+  }
   if (o->tick_ms <= 0) return bad("incidents.tick_seconds must be at least 1");
   const toml::table* hooks = inc != nullptr ? (*inc)["webhooks"].as_table() : nullptr;
   if (inc != nullptr && inc->get("webhooks") != nullptr && hooks == nullptr) {

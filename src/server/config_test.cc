@@ -57,6 +57,8 @@ sentinel_interval_seconds = 0
 confirm_after_seconds = 120
 region_min_nodes = 4
 restart_grace_seconds = 300
+degraded_window_seconds = 3600
+degraded_confirm_after_seconds = 300
 tick_seconds = 1
 [incidents.webhooks]
 first_retry_seconds = 2
@@ -74,11 +76,22 @@ timeout_seconds = 3
   EXPECT_EQ(d.confirm_after_ms, 120'000);
   EXPECT_EQ(d.region_min_nodes, 4u);
   EXPECT_EQ(d.restart_grace_ms, 300'000);
+  EXPECT_EQ(d.degraded_window_ms, 3'600'000);
+  EXPECT_EQ(d.degraded_confirm_after_ms, 300'000);
   EXPECT_EQ(c.incidents.tick_ms, 1000);
   EXPECT_EQ(c.incidents.webhooks.first_retry_ms, 2000);
   EXPECT_EQ(c.incidents.webhooks.max_retry_ms, 60'000);
   EXPECT_EQ(c.incidents.webhooks.max_attempts, 5u);
   EXPECT_EQ(c.incidents.webhooks.timeout.count(), 3000);
+}
+
+TEST(ConfigTest, KeepsTheDegradedDefaultsWhenNotGiven) {
+  ServerConfig c;
+  Status st = load_config_text("[incidents]\nenabled = true\n", &c);
+  ASSERT_TRUE(st.ok()) << st.error().message;
+  const outage::OutageOptions defaults;
+  EXPECT_EQ(c.incidents.detection.degraded_window_ms, defaults.degraded_window_ms);
+  EXPECT_EQ(c.incidents.detection.degraded_confirm_after_ms, defaults.degraded_confirm_after_ms);
 }
 
 TEST(ConfigTest, ReadsSelfServiceSettings) {
@@ -121,6 +134,14 @@ TEST(ConfigTest, RejectsMistakesWithAClearMessage) {
       "[incidents]\nmin_share = 1.5\n",
       "[incidents]\nthreshold = 3\n",
       "[incidents]\nwebhooks = 3\n",
+      "[incidents]\ndegraded_window_seconds = 0\n",
+      "[incidents]\ndegraded_window_seconds = -60\n",
+      "[incidents]\ndegraded_window_seconds = \"1h\"\n",
+      "[incidents]\ndegraded_confirm_after_seconds = -1\n",
+      "[incidents]\ndegraded_confirm_after_seconds = 1.5\n",
+      // Confirmation must come before the window drops the suspicion.
+      "[incidents]\ndegraded_window_seconds = 600\ndegraded_confirm_after_seconds = 600\n",
+      "[incidents]\ndegraded_confirm_after_seconds = 7200\n",
       "[incidents.webhooks]\nretries = 3\n",
       "[selfservice]\nnotifier = \"email\"\n",
       "[selfservice]\nidle_minutes = 0\n",

@@ -33,8 +33,9 @@ const char* op_name(const WriteOp& op) {
       "PutTelemetrySample", "PutTelemetryRollup", "PutFinding", "PutDiagnosis", "AddOptimisation",
       "PruneDiagnosis", "PutIncident", "PutMaintenance", "DeleteMaintenance", "PutWebhook",
       "DeleteWebhook", "PutWebhookDelivery", "DeleteWebhookDelivery", "PruneIncidents",
-      "PutSession", "DeleteSession", "DeleteSessionsOf", "PutPasswordReset", "PutTroubleshoot",
-      "PutTicket", "PutKbArticle", "DeleteKbArticle", "AddAudit", "PruneSelfService",
+      "PutSession", "DeleteSession", "DeleteSessionsOf", "TouchSession", "PutPasswordReset",
+      "PutTroubleshoot", "PutTicket", "PutKbArticle", "DeleteKbArticle", "AddAudit",
+      "PruneSelfService",
   };
   static_assert(std::size(kNames) == std::variant_size_v<WriteOp>);
   return kNames[op.index()];
@@ -213,6 +214,9 @@ struct Checker {
   std::string operator()(const DeleteSessionsOf& o) const {
     if (o.kind.empty()) return "empty session kind";
     return o.subject.empty() ? "empty subject" : "";
+  }
+  std::string operator()(const TouchSession& o) const {
+    return o.token_hash.empty() ? "empty token hash" : "";
   }
   std::string operator()(const PutPasswordReset& o) const {
     if (o.reset.token_hash.empty()) return "empty token hash";

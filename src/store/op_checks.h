@@ -10,11 +10,11 @@
 //     "confirmed" or "resolved", or that lists an empty home id; maintenance that names both
 //     or neither of access node and region, or does not end after it starts; a webhook event
 //     that is empty or holds a line break, a delivery without webhook id; a session without
-//     token hash, kind or subject, a DeleteSessionsOf without kind or subject, a reset without
-//     token hash or account, a troubleshooting run without id, account or home, a ticket whose
-//     id is not positive or that has no account or home, an article without id, an audit entry
-//     with an id of its own (the store assigns them) or without action, a negative
-//     PruneSelfService bound; all kInvalidArgument;
+//     token hash, kind or subject, a DeleteSessionsOf without kind or subject, a TouchSession
+//     without token hash, a reset without token hash or account, a troubleshooting run without
+//     id, account or home, a ticket whose id is not positive or that has no account or home, an
+//     article without id, an audit entry with an id of its own (the store assigns them) or
+//     without action, a negative PruneSelfService bound; all kInvalidArgument;
 //   - in the backend: an op that needs a device which does not exist (PutParameterValues,
 //     PutParameterInfo, AddEvents, PutTask, AddFault) is kNotFound; a token whose hash belongs to
 //     another token, or an AddFault or AddOptimisation whose explicit id is taken, is kConflict;

@@ -107,6 +107,9 @@ struct DeleteSession { std::string token_hash; };
 // Deletes every session of a subject (kind and subject), e.g. after a password change; keeps
 // the one whose hash is `keep_token_hash` ("" keeps none).
 struct DeleteSessionsOf { std::string kind; std::string subject; std::string keep_token_hash; };
+// Updates last_seen_ms of an existing session only; no session: no change, not an error. A
+// last-seen bump that commits after a logout or a password change must not bring the session back.
+struct TouchSession { std::string token_hash; int64_t last_seen_ms = 0; };
 struct PutPasswordReset { PasswordResetRecord reset; };
 struct PutTroubleshoot { TroubleshootRecord run; };
 struct PutTicket { TicketRecord ticket; };  // upsert by id (> 0, given by the caller: allocate from
@@ -131,8 +134,9 @@ using WriteOp = std::variant<UpsertDevice, DeleteDevice, PutParameterValues, Put
                              AddOptimisation, PruneDiagnosis, PutIncident, PutMaintenance,
                              DeleteMaintenance, PutWebhook, DeleteWebhook, PutWebhookDelivery,
                              DeleteWebhookDelivery, PruneIncidents, PutSession, DeleteSession,
-                             DeleteSessionsOf, PutPasswordReset, PutTroubleshoot, PutTicket,
-                             PutKbArticle, DeleteKbArticle, AddAudit, PruneSelfService>;
+                             DeleteSessionsOf, TouchSession, PutPasswordReset, PutTroubleshoot,
+                             PutTicket, PutKbArticle, DeleteKbArticle, AddAudit,
+                             PruneSelfService>;
 
 struct WriteBatch {
   std::vector<WriteOp> ops;

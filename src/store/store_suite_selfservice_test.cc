@@ -55,6 +55,36 @@ TEST_P(StoreSelfServiceTest, DeletingTheSessionsOfASubjectKeepsTheOneAskedFor) {
   EXPECT_TRUE(has_session("e"));
 }
 
+TEST_P(StoreSelfServiceTest, TouchingASessionBumpsLastSeenOnly) {
+  const SessionRecord s1 = session("hash-1", "1001");
+  write_ok(WriteBatch().add(PutSession{s1}));
+  write_ok(WriteBatch().add(TouchSession{"hash-1", 7000}));
+  SessionRecord seen = s1;
+  seen.last_seen_ms = 7000;
+  EXPECT_EQ(**store_->get_session("hash-1"), seen);
+  // No session: nothing is created, and it is not an error.
+  write_ok(WriteBatch().add(TouchSession{"hash-9", 7000}));
+  EXPECT_FALSE(has_session("hash-9"));
+}
+
+TEST_P(StoreSelfServiceTest, ATouchAfterTheSessionEndedDoesNotBringItBack) {
+  write_ok(WriteBatch()
+               .add(PutSession{session("a", "1001")})
+               .add(PutSession{session("b", "1001")})
+               .add(PutSession{session("c", "1002")}));
+  // Logout, then a last-seen bump that was queued before it.
+  write_ok(WriteBatch().add(DeleteSession{"a"}));
+  write_ok(WriteBatch().add(TouchSession{"a", 8000}));
+  EXPECT_FALSE(has_session("a"));
+  // A password change ends every session of the subscriber; a late bump leaves them ended.
+  write_ok(WriteBatch().add(DeleteSessionsOf{"customer", "1001", ""}));
+  write_ok(WriteBatch().add(TouchSession{"b", 8000}));
+  EXPECT_FALSE(has_session("b"));
+  // The same order within one batch.
+  write_ok(WriteBatch().add(DeleteSession{"c"}).add(TouchSession{"c", 8000}));
+  EXPECT_FALSE(has_session("c"));
+}
+
 TEST_P(StoreSelfServiceTest, APasswordResetNeedsItsSubscriberAndIsUpserted) {
   const PasswordResetRecord r = reset("reset-1", "1001");
   write_ok(WriteBatch().add(PutPasswordReset{r}));
@@ -283,6 +313,7 @@ TEST_P(StoreSelfServiceTest, MalformedOpsAreInvalid) {
       {"delete session without hash", DeleteSession{""}},
       {"delete sessions without kind", DeleteSessionsOf{"", "1001", ""}},
       {"delete sessions without subject", DeleteSessionsOf{"customer", "", ""}},
+      {"touch without hash", TouchSession{"", 7000}},
       {"reset without hash", PutPasswordReset{reset("", "1001")}},
       {"reset without account", PutPasswordReset{reset("p-1", "")}},
       {"run without id", PutTroubleshoot{run("", "1001", "h1", 1000)}},
@@ -325,6 +356,8 @@ TEST_P(StoreSelfServiceTest, AFailedBatchUndoesItsSelfServiceOps) {
                        .add(PutTicket{ticket(40, "1002", "h3", "new", 9000)})
                        .add(PutTroubleshoot{run("r-b", "1001", "h2", 3000, 9000)})
                        .add(PutTroubleshoot{run("r-z", "1001", "h1", 9000)})
+                       .add(TouchSession{"s-1", 9000})
+                       .add(TouchSession{"s-2", 9000})
                        .add(PutSession{session("s-1", "1001", "customer", 99)})
                        .add(PutSession{session("s-3", "1002")})
                        .add(DeleteSessionsOf{"customer", "1001", ""})

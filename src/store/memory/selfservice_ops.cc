@@ -48,6 +48,14 @@ Status apply_selfservice_op(const DeleteSessionsOf& op, MemoryState* s, UndoLog*
   return ok_status();
 }
 
+Status apply_selfservice_op(const TouchSession& op, MemoryState* s, UndoLog* undo) {
+  auto it = s->sessions.find(op.token_hash);
+  if (it == s->sessions.end()) return ok_status();  // ended meanwhile: stays ended
+  undo->remember(&s->sessions, op.token_hash);
+  it->second.last_seen_ms = op.last_seen_ms;
+  return ok_status();
+}
+
 Status apply_selfservice_op(const PutPasswordReset& op, MemoryState* s, UndoLog* undo) {
   if (Status found = require_subscriber("PutPasswordReset", op.reset.account, *s); !found) {
     return found;

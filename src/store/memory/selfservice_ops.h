@@ -16,6 +16,7 @@ namespace hearth::store::memory {
 Status apply_selfservice_op(const PutSession& op, MemoryState* s, UndoLog* undo);
 Status apply_selfservice_op(const DeleteSession& op, MemoryState* s, UndoLog* undo);
 Status apply_selfservice_op(const DeleteSessionsOf& op, MemoryState* s, UndoLog* undo);
+Status apply_selfservice_op(const TouchSession& op, MemoryState* s, UndoLog* undo);
 Status apply_selfservice_op(const PutPasswordReset& op, MemoryState* s, UndoLog* undo);
 Status apply_selfservice_op(const PutTroubleshoot& op, MemoryState* s, UndoLog* undo);
 Status apply_selfservice_op(const PutTicket& op, MemoryState* s, UndoLog* undo);

@@ -59,6 +59,7 @@ Status OpApplier::apply(const WriteOp& op) {
           [&](const PutSession& o) { return selfservice_.put_session(o); },
           [&](const DeleteSession& o) { return selfservice_.delete_session(o); },
           [&](const DeleteSessionsOf& o) { return selfservice_.delete_sessions_of(o); },
+          [&](const TouchSession& o) { return selfservice_.touch_session(o); },
           [&](const PutPasswordReset& o) { return selfservice_.put_reset(o); },
           [&](const PutTroubleshoot& o) { return selfservice_.put_troubleshoot(o); },
           [&](const PutTicket& o) { return selfservice_.put_ticket(o); },

@@ -63,6 +63,13 @@ Status SelfServiceWriter::delete_sessions_of(const DeleteSessionsOf& op) {
   return stmt->run();
 }
 
+Status SelfServiceWriter::touch_session(const TouchSession& op) {
+  auto stmt = conn_->prepare("UPDATE sessions SET last_seen_ms = ?2 WHERE token_hash = ?1");
+  if (!stmt) return stmt.error();
+  stmt->bind_text(1, op.token_hash).bind(2, op.last_seen_ms);
+  return stmt->run();
+}
+
 Status SelfServiceWriter::put_reset(const PutPasswordReset& op) {
   const PasswordResetRecord& r = op.reset;
   if (Status s = require("PutPasswordReset", "subscriber",

@@ -15,9 +15,10 @@ class SelfServiceWriter {
  public:
   explicit SelfServiceWriter(Connection* conn) : conn_(conn) {}
 
-  Status put_session(const PutSession& op);  // one INSERT OR REPLACE (also a last-seen bump)
+  Status put_session(const PutSession& op);  // one INSERT OR REPLACE
   Status delete_session(const DeleteSession& op);
   Status delete_sessions_of(const DeleteSessionsOf& op);
+  Status touch_session(const TouchSession& op);  // one UPDATE; no row: nothing changes
   Status put_reset(const PutPasswordReset& op);
   Status put_troubleshoot(const PutTroubleshoot& op);
   Status put_ticket(const PutTicket& op);
