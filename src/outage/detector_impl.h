@@ -225,6 +225,11 @@ struct Detector::Impl {
   void scan_degraded(int64_t now);
   void open_degraded_incident(int32_t node, int64_t now);
   void walk_degraded(Slot& s, int64_t now, uint32_t threshold);
+  // The end of both walks: a suspected incident is confirmed (confirm), or resolved when its
+  // homes are back or it stayed unconfirmed for expire_after_ms; an open one resolves when they
+  // are back; the count of unreachable homes is kept up to date.
+  void settle_incident(Slot& s, bool confirm, int64_t expire_after_ms, bool back, bool may_resolve,
+                       uint32_t failing, int64_t now);
   uint32_t count_degraded(const Slot& s, int64_t now) const;
   // Counts its homes, asks recovery probes, confirms or resolves it. For a region: confirm_now
   // (enough confirmed node incidents), may_resolve (too few node incidents left).

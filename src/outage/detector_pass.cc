@@ -342,6 +342,7 @@ void Detector::Impl::walk_incident(Slot& s, int64_t now, uint32_t threshold, boo
   // the threshold).
   const double keep = std::max(1.0, opt.resolve_share * affected);
   const bool back = static_cast<double>(failing) < keep && failing < threshold;
+  bool confirm = false;
   if (s.inc.state == IncidentState::kSuspected) {
     // "power" while most of its dark homes sent a dying gasp; else "plant", where they do not
     // count.
@@ -362,11 +363,19 @@ void Detector::Impl::walk_incident(Slot& s, int64_t now, uint32_t threshold, boo
     const bool second_signal =
         counted > 0 && static_cast<double>(counted_hard) >= opt.confirm_probe_share * counted;
     const bool long_enough = now - s.since_ms >= opt.confirm_after_ms;
-    if (confirm_now || (counted >= threshold && ((second_signal && settled) || long_enough))) {
+    confirm = confirm_now || (counted >= threshold && ((second_signal && settled) || long_enough));
+  }
+  settle_incident(s, confirm, opt.suspect_timeout_ms, back, may_resolve, failing, now);
+}
+
+void Detector::Impl::settle_incident(Slot& s, bool confirm, int64_t expire_after_ms, bool back,
+                                     bool may_resolve, uint32_t failing, int64_t now) {
+  if (s.inc.state == IncidentState::kSuspected) {
+    if (confirm) {
       s.inc.state = IncidentState::kConfirmed;
       s.inc.confirmed_ms = now;
       mark(s);
-    } else if (may_resolve && (back || now - s.since_ms >= opt.suspect_timeout_ms)) {
+    } else if (may_resolve && (back || now - s.since_ms >= expire_after_ms)) {
       resolve(s, now);
       return;
     }

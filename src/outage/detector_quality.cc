@@ -140,22 +140,9 @@ void Detector::Impl::walk_degraded(Slot& s, int64_t now, uint32_t threshold) {
     } else {
       s.met_ms = 0;
     }
-    if (s.met_ms != 0 && now - s.met_ms >= opt.degraded_confirm_after_ms) {
-      s.inc.state = IncidentState::kConfirmed;
-      s.inc.confirmed_ms = now;
-      mark(s);
-    } else if (may_resolve && (back || now - s.since_ms >= opt.degraded_window_ms)) {
-      resolve(s, now);
-      return;
-    }
-  } else if (may_resolve && back) {
-    resolve(s, now);
-    return;
   }
-  if (s.inc.unreachable != failing) {
-    s.inc.unreachable = failing;
-    mark(s);
-  }
+  const bool confirm = s.met_ms != 0 && now - s.met_ms >= opt.degraded_confirm_after_ms;
+  settle_incident(s, confirm, opt.degraded_window_ms, back, may_resolve, failing, now);
 }
 
 }  // namespace hearth::outage
