@@ -12,7 +12,7 @@ ninja -C "$build_dir" ${HEARTH_BUILD_TARGETS:-}
 # empties dist/ first, so a failed build is retried next time).
 web_sources=(web/src web/public web/index.html web/package.json web/package-lock.json web/vite.config.ts web/tsconfig.json)
 if [ ! -f web/dist/index.html ] || [ -n "$(find "${web_sources[@]}" -newer web/dist/index.html -print -quit 2>/dev/null)" ]; then
-  [ -d web/node_modules ] || (cd web && npm ci --no-audit --no-fund --loglevel=error)
+  [ -d web/node_modules ] || (cd web && npm install --no-save --no-audit --no-fund --loglevel=error)
   echo "build: web front-end"
   (cd web && npm run --silent build)
 fi

@@ -28,8 +28,8 @@ if [ ${#missing[@]} -gt 0 ]; then
   $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-# The web front-end's packages, exactly as locked, when they are missing or the lock changed.
+# The web front-end's packages, as locked (package-lock.json is not rewritten), when they are missing or the lock changed.
 if [ ! -d web/node_modules ] || [ web/package-lock.json -nt web/node_modules/.package-lock.json ]; then
-  echo "setup: installing the web front-end's packages (npm ci)"
-  (cd web && npm ci --no-audit --no-fund --loglevel=error)
+  echo "setup: installing the web front-end's packages (npm install --no-save)"
+  (cd web && npm install --no-save --no-audit --no-fund --loglevel=error)
 fi
