@@ -58,10 +58,7 @@ Troubleshooter::Troubleshooter(store::Store& store, acs::DeviceControl& control,
       reader_(reader),
       incidents_(incidents),
       clock_(clock),
-      options_(std::move(options)),
-      next_ticket_id_(1) {
-  if (auto stats = store_.stats()) next_ticket_id_ = stats->max_ticket_id + 1;
-}
+      options_(std::move(options)) {}
 
 Troubleshooter::~Troubleshooter() = default;
 
@@ -305,7 +302,12 @@ void Troubleshooter::finish(const std::string& account, const std::string& run_i
   } else if (!input.open_ticket) {
     doc["state"] = "abandoned";
   } else {
-    const int64_t ticket_id = next_ticket_id_.fetch_add(1);
+    Result<int64_t> allocated = store::allocate_ticket_id(store_);
+    if (!allocated) {
+      done(allocated.error());
+      return;
+    }
+    const int64_t ticket_id = *allocated;
     const json diagnosis = doc.value("diagnosis", json::object());
     const std::string symptom = selfservice::render(Message{"symptom." + str_of(doc, "symptom"), {}}, input.lang);
     std::string words = str_of(doc, "words");

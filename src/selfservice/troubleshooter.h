@@ -90,7 +90,6 @@ class Troubleshooter final : public TroubleshootDesk {
   incidents::IncidentDesk* incidents_;
   const Clock& clock_;
   TroubleshooterOptions options_;
-  std::atomic<int64_t> next_ticket_id_;
 
   std::mutex mu_;
   struct Pending {

@@ -35,7 +35,8 @@ const char* op_name(const WriteOp& op) {
       "DeleteWebhook", "PutWebhookDelivery", "DeleteWebhookDelivery", "PruneIncidents",
       "PutSession", "DeleteSession", "DeleteSessionsOf", "TouchSession", "PutPasswordReset",
       "PutTroubleshoot", "PutTicket", "PutKbArticle", "DeleteKbArticle", "AddAudit",
-      "PruneSelfService",
+      "PruneSelfService", "PutUser", "DeleteUser", "PutCampaign", "DeleteCampaign",
+      "PutCampaignTargets",
   };
   static_assert(std::size(kNames) == std::variant_size_v<WriteOp>);
   return kNames[op.index()];
@@ -249,6 +250,28 @@ struct Checker {
     return o.expired_before_ms < 0 || o.audit_before_ms < 0 || o.troubleshoot_before_ms < 0
                ? "negative bound"
                : "";
+  }
+  std::string operator()(const PutUser& o) const {
+    if (o.user.id.empty()) return "empty user id";
+    return o.user.login.empty() ? "empty login" : "";
+  }
+  std::string operator()(const DeleteUser& o) const {
+    return o.user_id.empty() ? "empty user id" : "";
+  }
+  std::string operator()(const PutCampaign& o) const {
+    return o.campaign.id <= 0 ? "campaign id must be positive" : "";
+  }
+  std::string operator()(const DeleteCampaign& o) const {
+    return o.campaign_id <= 0 ? "campaign id must be positive" : "";
+  }
+  std::string operator()(const PutCampaignTargets& o) const {
+    for (const auto& t : o.targets) {
+      if (t.campaign_id <= 0) return "campaign id must be positive";
+      if (t.device_id.empty()) return "empty device id";
+      if (t.stage < 0) return "negative stage";
+      if (t.task_id < 0) return "negative task id";
+    }
+    return "";
   }
 };
 

@@ -14,14 +14,17 @@
 //     without token hash, a reset without token hash or account, a troubleshooting run without
 //     id, account or home, a ticket whose id is not positive or that has no account or home, an
 //     article without id, an audit entry with an id of its own (the store assigns them) or
-//     without action, a negative PruneSelfService bound; all kInvalidArgument;
+//     without action, a negative PruneSelfService bound; a user without id or login, a campaign
+//     (or DeleteCampaign) whose id is not positive, a campaign target whose campaign id is not
+//     positive, without device id, or with a negative stage or task id; all kInvalidArgument;
 //   - in the backend: an op that needs a device which does not exist (PutParameterValues,
 //     PutParameterInfo, AddEvents, PutTask, AddFault) is kNotFound; a token whose hash belongs to
 //     another token, or an AddFault or AddOptimisation whose explicit id is taken, is kConflict;
 //     for subscribers, homes and topology see store.h (missing references kNotFound, deleting
 //     what is referred to or a taken email kConflict); a reset, troubleshooting run or ticket
 //     whose subscriber or home does not exist is kNotFound, deleting a subscriber that still has
-//     tickets or troubleshooting runs kConflict.
+//     tickets or troubleshooting runs kConflict; a user whose login (ASCII case ignored) belongs
+//     to another user is kConflict, campaign targets of a campaign that does not exist kNotFound.
 // Deletes of things that do not exist succeed (they are idempotent), as does DeleteParameters on
 // an unknown device.
 #pragma once

@@ -389,4 +389,55 @@ struct AuditRecord {
   bool operator==(const AuditRecord&) const = default;
 };
 
+
+// ---- staff and campaigns ----
+
+// A member of the provider's staff who logs in to the agent console or the operator dashboard.
+// Key: id. login is unique ignoring ASCII case (kConflict otherwise) and stored as given.
+struct UserRecord {
+  std::string id;             // "u-..." (chosen by the API)
+  std::string login;          // what the user types to log in
+  std::string name;           // shown in the console, tickets and the audit log
+  std::string email;
+  std::string role;           // "agent", "supervisor", "operator"
+  std::string password_hash;  // argon2id (core/crypto.h); empty: cannot log in
+  bool disabled = false;      // cannot log in; its sessions are refused
+  int64_t created_ms = 0;
+  int64_t updated_ms = 0;
+
+  bool operator==(const UserRecord&) const = default;
+};
+
+// A staged firmware or configuration roll-out. Key: id (> 0, given by the caller: allocate from
+// stats().max_campaign_id). The plan, the stage results and the log live in json.
+struct CampaignRecord {
+  int64_t id = 0;
+  std::string name;
+  std::string kind;           // "firmware", "config"
+  std::string state;          // "draft", "running", "paused", "halted", "completed",
+                              // "rolling-back", "rolled-back", "cancelled"
+  std::string created_by;     // user id or token id
+  int64_t created_ms = 0;
+  int64_t updated_ms = 0;
+  std::string json;           // selection, file or parameters, stages, thresholds, results, log
+
+  bool operator==(const CampaignRecord&) const = default;
+};
+
+// One device of a campaign. Key: (campaign_id, device_id); the campaign must exist (kNotFound).
+struct CampaignTargetRecord {
+  int64_t campaign_id = 0;
+  std::string device_id;
+  int stage = 0;              // 0: the canary, 1...: the waves
+  std::string state;          // "pending", "running", "done", "failed", "rolling-back",
+                              // "rolled-back", "skipped"
+  int64_t task_id = 0;        // the task in flight or last run; 0: none
+  std::string before;         // what to roll back to: the software version, or the previous
+                              // values as JSON for a configuration campaign
+  std::string detail;         // the fault or why it was skipped
+  int64_t updated_ms = 0;
+
+  bool operator==(const CampaignTargetRecord&) const = default;
+};
+
 }  // namespace hearth::store

@@ -1,6 +1,8 @@
 #include "store/store.h"
 
 #include <future>
+#include <map>
+#include <mutex>
 
 #include "store/memory/memory_store.h"
 #include "store/sqlite/sqlite_store.h"
@@ -24,6 +26,17 @@ Result<std::unique_ptr<Store>> open_store(const std::string& url) {
   auto store = sqlite::SqliteStore::open(parsed->sqlite);
   if (!store) return store.error();
   return std::unique_ptr<Store>(std::move(store).value());
+}
+
+Result<int64_t> allocate_ticket_id(Store& store) {
+  static std::mutex mutex;
+  static std::map<const Store*, int64_t> last;  // a gap after a store is freed is harmless
+  std::lock_guard lock(mutex);
+  Result<StoreStats> stats = store.stats();
+  if (!stats) return stats.error();
+  int64_t& id = last[&store];
+  id = std::max(id, stats->max_ticket_id) + 1;
+  return id;
 }
 
 }  // namespace hearth::store

@@ -125,6 +125,15 @@ struct PruneSelfService {
   int64_t troubleshoot_before_ms = 0;
 };
 
+// Staff users and campaigns. Deleting a user deletes its sessions (kind "staff", subject the
+// user id); deleting a campaign deletes its targets. PutCampaignTargets upserts by
+// (campaign_id, device_id).
+struct PutUser { UserRecord user; };
+struct DeleteUser { std::string user_id; };
+struct PutCampaign { CampaignRecord campaign; };
+struct DeleteCampaign { int64_t campaign_id = 0; };
+struct PutCampaignTargets { std::vector<CampaignTargetRecord> targets; };
+
 using WriteOp = std::variant<UpsertDevice, DeleteDevice, PutParameterValues, PutParameterInfo,
                              DeleteParameters, AddEvents, PutTask, DeleteTask, AddFault, ClearFaults,
                              PutFile, DeleteFile, PutProfile, DeleteProfile, PutToken, DeleteToken,
@@ -136,7 +145,8 @@ using WriteOp = std::variant<UpsertDevice, DeleteDevice, PutParameterValues, Put
                              DeleteWebhookDelivery, PruneIncidents, PutSession, DeleteSession,
                              DeleteSessionsOf, TouchSession, PutPasswordReset, PutTroubleshoot,
                              PutTicket, PutKbArticle, DeleteKbArticle, AddAudit,
-                             PruneSelfService>;
+                             PruneSelfService, PutUser, DeleteUser, PutCampaign, DeleteCampaign,
+                             PutCampaignTargets>;
 
 struct WriteBatch {
   std::vector<WriteOp> ops;
@@ -254,6 +264,27 @@ struct AuditQuery {
   size_t limit = 100;        // newest first (time_ms, then id, descending)
 };
 
+struct CampaignTargetQuery {
+  int64_t campaign_id = 0;   // REQUIRED
+  int stage = -1;            // -1: any
+  std::string state;         // exact; "": any
+  size_t offset = 0;
+  size_t limit = 1000;       // by stage, then device id
+};
+
+// The fleet's devices by model and software version (the operator's dashboard).
+struct FleetVersionCount {
+  std::string model;         // model_name, or product_class when the model name is empty
+  std::string software_version;
+  uint64_t devices = 0;
+  uint64_t online = 0;       // last_inform_ms >= online_after_ms
+};
+struct FleetDeviceCounts {
+  uint64_t devices = 0;
+  uint64_t online = 0;
+  std::vector<FleetVersionCount> versions;  // by model, then devices descending
+};
+
 struct StoreStats {
   uint64_t devices = 0;
   uint64_t parameters = 0;
@@ -266,6 +297,7 @@ struct StoreStats {
   int64_t max_task_id = 0;         // largest task id ever stored (for callers that allocate ids)
   int64_t max_incident_id = 0;     // largest incident id ever stored (a prune does not lower it)
   int64_t max_ticket_id = 0;       // largest ticket id ever stored
+  int64_t max_campaign_id = 0;     // largest campaign id ever stored
 };
 
 class Store {
@@ -356,8 +388,25 @@ class Store {
   virtual Result<std::vector<KbArticleRecord>> list_kb_articles() = 0;
   virtual Result<std::vector<AuditRecord>> list_audit(const AuditQuery& query) = 0;
 
+  // Staff and campaigns.
+  virtual Result<std::optional<UserRecord>> get_user(const std::string& id) = 0;
+  virtual Result<std::optional<UserRecord>> find_user_by_login(const std::string& login) = 0;  // ASCII case ignored
+  virtual Result<std::vector<UserRecord>> list_users() = 0;  // by login, ASCII case ignored
+  virtual Result<std::optional<CampaignRecord>> get_campaign(int64_t id) = 0;
+  // Newest first: created_ms, then id, descending.
+  virtual Result<std::vector<CampaignRecord>> list_campaigns(size_t offset, size_t limit) = 0;
+  virtual Result<std::vector<CampaignTargetRecord>> list_campaign_targets(const CampaignTargetQuery& query) = 0;
+  // Counts over the devices table in one pass (an aggregate query, not a scan in C++).
+  virtual Result<FleetDeviceCounts> fleet_device_counts(int64_t online_after_ms) = 0;
+
   virtual Result<StoreStats> stats() = 0;
 };
+
+// The next ticket id of this store (ids are given by the caller: PutTicket). One allocator per
+// store object for the whole process, so that the portal's troubleshooting and the agents'
+// console, which open tickets at the same time, never hand out the same id before either is
+// committed: max(stats().max_ticket_id, the last id handed out) + 1. Thread-safe.
+Result<int64_t> allocate_ticket_id(Store& store);
 
 // Opens a store from a URL: "sqlite:PATH" or "memory:". (PostgreSQL comes later.)
 Result<std::unique_ptr<Store>> open_store(const std::string& url);

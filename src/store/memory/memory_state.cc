@@ -9,6 +9,7 @@
 #include "store/memory/diagnosis_ops.h"
 #include "store/memory/incident_ops.h"
 #include "store/memory/selfservice_ops.h"
+#include "store/memory/staff_ops.h"
 #include "store/memory/topology_ops.h"
 #include "store/memory/undo_log.h"
 #include "store/op_checks.h"
@@ -270,6 +271,13 @@ class Applier {
     requires requires(const Op& o, MemoryState* s, UndoLog* u) { apply_selfservice_op(o, s, u); }
   Status apply_op(const Op& o) {
     return apply_selfservice_op(o, &s_, &undo_);
+  }
+
+  // Users, campaigns and campaign targets (staff_ops.h).
+  template <typename Op>
+    requires requires(const Op& o, MemoryState* s, UndoLog* u) { apply_staff_op(o, s, u); }
+  Status apply_op(const Op& o) {
+    return apply_staff_op(o, &s_, &undo_);
   }
 
   MemoryState& s_;

@@ -60,6 +60,12 @@ struct MemoryState {
   std::map<int64_t, AuditRecord> audit;                        // id ->
   int64_t max_ticket_id = 0;  // largest ticket id ever stored
   int64_t max_audit_id = 0;   // largest audit id ever assigned (a prune does not lower it)
+  // Staff users, campaigns and their targets (a campaign's targets are one key range).
+  std::map<std::string, UserRecord> users;                 // id ->
+  std::map<int64_t, CampaignRecord> campaigns;             // id ->
+  std::map<std::pair<int64_t, std::string>, CampaignTargetRecord>
+      campaign_targets;                                    // (campaign id, device id) ->
+  int64_t max_campaign_id = 0;  // largest campaign id ever stored (a delete does not lower it)
   int64_t max_task_id = 0;   // largest task id ever stored
   int64_t max_fault_id = 0;  // largest fault id ever stored
   uint64_t next_event_seq = 1;

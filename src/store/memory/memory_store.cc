@@ -167,6 +167,7 @@ Result<StoreStats> MemoryStore::stats() {
   s.max_task_id = state_.max_task_id;
   s.max_incident_id = state_.max_incident_id;
   s.max_ticket_id = state_.max_ticket_id;
+  s.max_campaign_id = state_.max_campaign_id;
   return s;
 }
 

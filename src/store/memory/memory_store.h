@@ -82,6 +82,16 @@ class MemoryStore final : public Store {
   Result<std::vector<KbArticleRecord>> list_kb_articles() override;
   Result<std::vector<AuditRecord>> list_audit(const AuditQuery& query) override;
 
+  // Users, campaigns, campaign targets, fleet counts: staff_queries.cc.
+  Result<std::optional<UserRecord>> get_user(const std::string& id) override;
+  Result<std::optional<UserRecord>> find_user_by_login(const std::string& login) override;
+  Result<std::vector<UserRecord>> list_users() override;
+  Result<std::optional<CampaignRecord>> get_campaign(int64_t id) override;
+  Result<std::vector<CampaignRecord>> list_campaigns(size_t offset, size_t limit) override;
+  Result<std::vector<CampaignTargetRecord>> list_campaign_targets(
+      const CampaignTargetQuery& query) override;
+  Result<FleetDeviceCounts> fleet_device_counts(int64_t online_after_ms) override;
+
  private:
   bool matches(const DeviceRecord& d, const DeviceQuery& q) const;  // REQUIRES: mu_ held
   bool matches(const HomeRecord& h, const HomeQuery& q) const;      // REQUIRES: mu_ held

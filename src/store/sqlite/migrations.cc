@@ -428,12 +428,63 @@ CREATE INDEX audit_device ON audit(device_id, time_ms);
 CREATE INDEX audit_time ON audit(time_ms);
 )sql";
 
+// Version 6: staff users and campaigns. Logins are unique ignoring ASCII case (the column's
+// NOCASE collation makes both the unique index and `login = ?` fold case). Campaigns keep an
+// AUTOINCREMENT sequence so that stats() reports the largest id ever stored even after a delete;
+// they are listed newest first (an index walked backwards). A campaign's targets are one range of
+// the primary key, and one stage of them (in one state) a range of campaign_targets_stage.
+// devices_fleet covers the fleet's counts by model and software version (store.h): grouping
+// in its order needs neither the wide device rows nor a sort, about ten times faster than a
+// scan of the table at 100,000 devices, for one more index entry to change per Inform.
+constexpr const char* kV6 = R"sql(
+CREATE TABLE users (
+  id TEXT PRIMARY KEY,
+  login TEXT NOT NULL COLLATE NOCASE UNIQUE,
+  name TEXT NOT NULL,
+  email TEXT NOT NULL,
+  role TEXT NOT NULL,
+  password_hash TEXT NOT NULL,
+  disabled INTEGER NOT NULL,
+  created_ms INTEGER NOT NULL,
+  updated_ms INTEGER NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE campaigns (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  name TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  state TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  created_ms INTEGER NOT NULL,
+  updated_ms INTEGER NOT NULL,
+  json TEXT NOT NULL
+);
+CREATE INDEX campaigns_created ON campaigns(created_ms);
+
+CREATE TABLE campaign_targets (
+  campaign_id INTEGER NOT NULL,
+  device_id TEXT NOT NULL,
+  stage INTEGER NOT NULL,
+  state TEXT NOT NULL,
+  task_id INTEGER NOT NULL,
+  before_value TEXT NOT NULL,
+  detail TEXT NOT NULL,
+  updated_ms INTEGER NOT NULL,
+  PRIMARY KEY (campaign_id, device_id)
+) WITHOUT ROWID;
+CREATE INDEX campaign_targets_stage ON campaign_targets(campaign_id, stage, state);
+
+CREATE INDEX devices_fleet ON devices(model_name, product_class, software_version,
+                                      last_inform_ms);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, kV1},
     {2, kV2},
     {3, kV3},
     {4, kV4},
     {5, kV5},
+    {6, kV6},
 };
 
 }  // namespace

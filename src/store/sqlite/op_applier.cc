@@ -67,6 +67,11 @@ Status OpApplier::apply(const WriteOp& op) {
           [&](const DeleteKbArticle& o) { return selfservice_.delete_article(o); },
           [&](const AddAudit& o) { return selfservice_.add_audit(o); },
           [&](const PruneSelfService& o) { return selfservice_.prune(o); },
+          [&](const PutUser& o) { return staff_.put_user(o); },
+          [&](const DeleteUser& o) { return staff_.delete_user(o); },
+          [&](const PutCampaign& o) { return staff_.put_campaign(o); },
+          [&](const DeleteCampaign& o) { return staff_.delete_campaign(o); },
+          [&](const PutCampaignTargets& o) { return staff_.put_targets(o); },
       },
       op);
 }

@@ -11,6 +11,7 @@
 #include "store/sqlite/record_writer.h"
 #include "store/sqlite/segment_writer.h"
 #include "store/sqlite/selfservice_writer.h"
+#include "store/sqlite/staff_writer.h"
 #include "store/sqlite/topology_writer.h"
 #include "store/store.h"
 
@@ -25,7 +26,8 @@ class OpApplier {
         topology_(conn),
         diagnosis_(conn),
         incidents_(conn),
-        selfservice_(conn) {}
+        selfservice_(conn),
+        staff_(conn) {}
 
   Status apply(const WriteOp& op);
   // Rows added or removed by the ops applied since the last call.
@@ -43,6 +45,7 @@ class OpApplier {
   DiagnosisWriter diagnosis_;
   IncidentWriter incidents_;
   SelfServiceWriter selfservice_;
+  StaffWriter staff_;
 };
 
 }  // namespace hearth::store::sqlite

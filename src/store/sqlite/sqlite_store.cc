@@ -8,6 +8,7 @@
 #include "store/sqlite/query_support.h"
 #include "store/sqlite/record_queries.h"
 #include "store/sqlite/selfservice_queries.h"
+#include "store/sqlite/staff_queries.h"
 #include "store/sqlite/topology_queries.h"
 
 namespace hearth::store::sqlite {
@@ -137,6 +138,9 @@ Result<StoreStats> SqliteStore::stats() {
   auto max_ticket = query_sequence(conn.get(), "tickets");
   if (!max_ticket) return max_ticket.error();
   s.max_ticket_id = *max_ticket;
+  auto max_campaign = query_sequence(conn.get(), "campaigns");
+  if (!max_campaign) return max_campaign.error();
+  s.max_campaign_id = *max_campaign;
   return s;
 }
 
@@ -252,6 +256,31 @@ Result<std::vector<KbArticleRecord>> SqliteStore::list_kb_articles() {
 }
 Result<std::vector<AuditRecord>> SqliteStore::list_audit(const AuditQuery& query) {
   return query_audit(readers_->acquire().get(), query);
+}
+
+// ---- users, campaigns, fleet counts (staff_queries.h) ----
+
+Result<std::optional<UserRecord>> SqliteStore::get_user(const std::string& id) {
+  return query_user(readers_->acquire().get(), id);
+}
+Result<std::optional<UserRecord>> SqliteStore::find_user_by_login(const std::string& login) {
+  return query_user_by_login(readers_->acquire().get(), login);
+}
+Result<std::vector<UserRecord>> SqliteStore::list_users() {
+  return query_users(readers_->acquire().get());
+}
+Result<std::optional<CampaignRecord>> SqliteStore::get_campaign(int64_t id) {
+  return query_campaign(readers_->acquire().get(), id);
+}
+Result<std::vector<CampaignRecord>> SqliteStore::list_campaigns(size_t offset, size_t limit) {
+  return query_campaigns(readers_->acquire().get(), offset, limit);
+}
+Result<std::vector<CampaignTargetRecord>> SqliteStore::list_campaign_targets(
+    const CampaignTargetQuery& query) {
+  return query_campaign_targets(readers_->acquire().get(), query);
+}
+Result<FleetDeviceCounts> SqliteStore::fleet_device_counts(int64_t online_after_ms) {
+  return query_fleet_device_counts(readers_->acquire().get(), online_after_ms);
 }
 
 }  // namespace hearth::store::sqlite

@@ -71,8 +71,10 @@ TEST_F(TopologySchemaTest, AVersionOneDatabaseGainsTheTablesAndKeepsItsDevices) 
     ASSERT_TRUE(store->write_sync(WriteBatch().add(UpsertDevice{make_device("dev")})).ok());
   }
   // Back to what version 1 had.
-  for (const char* table : {"audit", "kb_articles", "tickets", "troubleshoots", "password_resets",
-                            "sessions", "webhook_deliveries", "webhooks", "maintenance",
+  raw("DROP INDEX devices_fleet");
+  for (const char* table : {"campaign_targets", "campaigns", "users", "audit", "kb_articles",
+                            "tickets", "troubleshoots", "password_resets", "sessions",
+                            "webhook_deliveries", "webhooks", "maintenance",
                             "incident_homes", "incidents", "optimisations", "diagnoses", "findings",
                             "telemetry_hourly", "telemetry_raw", "home_devices", "homes",
                             "subscribers", "access_nodes", "regions"}) {
