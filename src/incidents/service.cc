@@ -381,6 +381,16 @@ void IncidentService::persist(const std::vector<outage::Incident>& changed, int6
 
 void IncidentService::flush() { store_.flush(); }
 
+void IncidentService::set_detection(const outage::OutageOptions& detection) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  detector_.set_options(detection);
+}
+
+outage::OutageOptions IncidentService::detection() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return detector_.options();
+}
+
 IncidentServiceStats IncidentService::stats() const {
   std::lock_guard<std::mutex> lock(mutex_);
   return stats_;

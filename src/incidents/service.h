@@ -79,7 +79,12 @@ class IncidentService final : public acs::TelemetrySink,
   void flush();
   IncidentServiceStats stats() const;
   WebhookStats webhook_stats() const;
+  // options().detection is the configuration's; detection() is what the detector uses now.
   const IncidentServiceOptions& options() const { return options_; }
+  // New detection settings (live settings): the detector takes them under its mutex, so the
+  // next pass uses them.
+  void set_detection(const outage::OutageOptions& detection);
+  outage::OutageOptions detection() const;
 
   // acs::TelemetrySink (informs, failed connection requests, restarts the ACS caused)
   std::vector<std::string> on_inform(const store::DeviceRecord& device,

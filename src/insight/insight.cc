@@ -41,7 +41,7 @@ store::FindingRecord finding_record(const std::string& home_id, const diag::Find
 }  // namespace
 
 Insight::Insight(InsightOptions options, store::Store& store, const Clock& clock)
-    : options_(std::move(options)), store_(store), clock_(clock) {}
+    : options_(std::move(options)), store_(store), clock_(clock), rules_in_use_(options_.rules) {}
 
 Insight::~Insight() { stop(); }
 
@@ -50,6 +50,20 @@ void Insight::set_control(acs::DeviceControl* control) { control_ = control; }
 void Insight::set_outage_source(OutageSource* source) { outage_source_ = source; }
 
 void Insight::set_wan_quality_listener(WanQualityListener* listener) { wan_listener_ = listener; }
+
+void Insight::set_rules(const diag::DiagConfig& rules) {
+  // options_.rules is read by the worker only, so the worker changes it, between two analyses.
+  enqueue([this, rules] {
+    options_.rules = rules;
+    std::lock_guard<std::mutex> lock(mutex_);
+    rules_in_use_ = rules;
+  });
+}
+
+diag::DiagConfig Insight::rules() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return rules_in_use_;
+}
 
 void Insight::start() {
   std::lock_guard<std::mutex> lock(queue_mutex_);
@@ -264,6 +278,7 @@ void Insight::analyse(const std::shared_ptr<Home>& home, const store::DeviceReco
   {
     std::lock_guard<std::mutex> lock(mutex_);
     home->latest = std::move(snap);
+    index_macs(*home);
   }
   evaluate(home, now_ms, true);
 }

@@ -56,6 +56,10 @@ class Insight final : public acs::TelemetrySink, public DiagnosisReader {
   void drain();
   // Offline detection, regional outages, check time-outs and retention, at the clock's time.
   void tick();
+  // New rule thresholds (live settings): posted to the worker, used from the next analysis on.
+  void set_rules(const diag::DiagConfig& rules);
+  // The thresholds the worker uses now (after drain(), those of the last set_rules).
+  diag::DiagConfig rules();
 
   // acs::TelemetrySink
   std::vector<std::string> on_inform(const store::DeviceRecord& device,
@@ -81,6 +85,7 @@ class Insight final : public acs::TelemetrySink, public DiagnosisReader {
   Result<bool> optimisation_enabled(const std::string& home_id) override;
   Status set_pinned_radios(const std::string& home_id, std::vector<std::string> radio_ids) override;
   Result<std::vector<std::string>> pinned_radios(const std::string& home_id) override;
+  Result<std::vector<std::string>> homes_with_mac(const std::string& mac) override;
   Status line_event(const LineEvent& event) override;
   void run_checks(const std::string& home_id, int64_t timeout_ms,
                   std::function<void(Result<diag::Diagnosis>)> done) override;
@@ -102,6 +107,8 @@ class Insight final : public acs::TelemetrySink, public DiagnosisReader {
   void submit(store::TaskRecord task);
   void tick_now(int64_t now_ms);
   void finish_checks(const std::shared_ptr<Home>& home, bool timed_out);
+  // REQUIRES: mutex_ held. Points the MAC index at the home's newest snapshot.
+  void index_macs(Home& home);
 
   InsightOptions options_;
   store::Store& store_;
@@ -114,6 +121,25 @@ class Insight final : public acs::TelemetrySink, public DiagnosisReader {
   std::unordered_map<std::string, std::shared_ptr<Home>> by_device_;
   std::unordered_map<std::string, std::shared_ptr<Home>> by_home_;
   std::unordered_map<std::string, std::string> newest_firmware_;  // product class -> version
+  diag::DiagConfig rules_in_use_;  // a copy of options_.rules for rules(), set by the worker
+  // MAC (48 bits) of a station or a node in a home's newest snapshot -> the home (a phone may be
+  // in more than one); kept by index_macs, so a search is one lookup instead of a scan of every
+  // home. Integer keys keep it near 50 bytes a MAC (100k homes with 10 MACs each: ~50 MB).
+  std::unordered_multimap<uint64_t, const Home*> homes_by_mac_;
+
+  // The fleet summary's view of the homes this process has not analysed (their diagnosis is only
+  // in the store, and changes only once they are analysed here, when the in-memory one wins):
+  // read and parsed once, then again at most every kStoredFleetRefreshMs (homes added or deleted).
+  struct StoredDiagnosis {
+    int health = 100;
+    std::string primary_code;
+    std::vector<std::string> open_codes;  // distinct
+  };
+  static constexpr int64_t kStoredFleetRefreshMs = 10 * 60'000;
+  std::mutex fleet_mutex_;  // guards the two below; taken before mutex_, never inside it
+  std::unordered_map<std::string, StoredDiagnosis> stored_fleet_;
+  int64_t stored_fleet_at_ms_ = -1;
+  Status refresh_stored_fleet(int64_t now_ms);  // REQUIRES: fleet_mutex_ held
 
   std::mutex queue_mutex_;
   std::condition_variable queue_cv_;

@@ -48,6 +48,7 @@ struct Insight::Home {
   // (shared) published results
   diag::Diagnosis diagnosis;
   std::optional<diag::HomeSnapshot> latest;
+  std::vector<uint64_t> indexed_macs;  // what Insight::homes_by_mac_ holds for this home, sorted
   bool offline = false;
   int64_t offline_since_ms = 0;
   bool regional_outage = false;

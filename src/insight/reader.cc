@@ -1,7 +1,10 @@
 // The diagnosis service's read side (reader.h): diagnoses, snapshots, history, series, fleet
 // aggregates, the optimisation log, line events and live checks.
 #include <algorithm>
+#include <cctype>
+#include <optional>
 #include <set>
+#include <unordered_set>
 
 #include "diag/diagnosis_json.h"
 #include "insight/insight_home.h"
@@ -124,46 +127,75 @@ Result<std::vector<std::string>> Insight::series_keys(const std::string& home_id
   return keys;
 }
 
-Result<FleetSummary> Insight::fleet_summary(size_t worst_limit) {
-  FleetSummary s;
-  s.health_histogram.assign(10, 0);
-  std::set<std::string> seen;
-  std::vector<WorstHome> all;
-  auto count = [&](const diag::Diagnosis& d) {
-    ++s.homes_diagnosed;
-    if (!d.primary) ++s.homes_healthy;
-    if (d.primary) ++s.primary_causes[d.primary->code];
-    std::set<std::string> codes;
-    for (const auto& f : d.findings) codes.insert(f.code);
-    for (const auto& c : codes) ++s.open_findings[c];
-    s.health_histogram[static_cast<size_t>(std::clamp(d.health, 0, 100) / 10 == 10 ? 9 : std::clamp(d.health, 0, 100) / 10)]++;
-    all.push_back({d.home_id, d.health, d.primary ? d.primary->code : ""});
-  };
-  {
-    std::lock_guard<std::mutex> lock(mutex_);
-    for (const auto& [id, home] : by_home_) {
-      if (home->diagnosis.time_ms == 0) continue;
-      seen.insert(id);
-      count(home->diagnosis);
-    }
-  }
+Status Insight::refresh_stored_fleet(int64_t now_ms) {
+  std::unordered_map<std::string, StoredDiagnosis> fresh;
   store::DiagnosisQuery q;
   q.limit = kPage;
   for (;;) {
     auto page = store_.list_diagnoses(q);
     if (!page) return page.error();
     for (const auto& r : *page) {
-      if (seen.count(r.home_id) != 0) continue;
-      auto d = diag::diagnosis_from_json(nlohmann::json::parse(r.json, nullptr, false));
-      if (d) count(*d);
+      StoredDiagnosis d;
+      d.health = r.health;
+      d.primary_code = r.primary_code;
+      if (auto parsed = diag::diagnosis_from_json(nlohmann::json::parse(r.json, nullptr, false))) {
+        std::set<std::string> codes;
+        for (const auto& f : parsed->findings) codes.insert(f.code);
+        d.open_codes.assign(codes.begin(), codes.end());
+      }
+      fresh.emplace(r.home_id, std::move(d));
     }
     if (page->size() < q.limit) break;
     q.offset += q.limit;
   }
-  std::sort(all.begin(), all.end(), [](const WorstHome& a, const WorstHome& b) {
+  stored_fleet_ = std::move(fresh);
+  stored_fleet_at_ms_ = now_ms;
+  return {};
+}
+
+Result<FleetSummary> Insight::fleet_summary(size_t worst_limit) {
+  FleetSummary s;
+  s.health_histogram.assign(10, 0);
+  std::vector<WorstHome> all;
+  auto count = [&](const std::string& home_id, int health, const std::string& primary,
+                   const std::vector<std::string>& distinct_codes) {
+    ++s.homes_diagnosed;
+    if (primary.empty()) {
+      ++s.homes_healthy;
+    } else {
+      ++s.primary_causes[primary];
+    }
+    for (const auto& c : distinct_codes) ++s.open_findings[c];
+    const int h = std::clamp(health, 0, 100);
+    s.health_histogram[static_cast<size_t>(h == 100 ? 9 : h / 10)]++;
+    all.push_back({home_id, health, primary});
+  };
+  std::lock_guard<std::mutex> fleet_lock(fleet_mutex_);
+  const int64_t now = to_unix_ms(clock_.now());
+  if (stored_fleet_at_ms_ < 0 || now - stored_fleet_at_ms_ >= kStoredFleetRefreshMs) {
+    if (Status st = refresh_stored_fleet(now); !st) return st.error();
+  }
+  std::unordered_set<std::string> seen;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    for (const auto& [id, home] : by_home_) {
+      const diag::Diagnosis& d = home->diagnosis;
+      if (d.time_ms == 0) continue;
+      seen.insert(id);
+      std::set<std::string> codes;
+      for (const auto& f : d.findings) codes.insert(f.code);
+      count(id, d.health, d.primary ? d.primary->code : "", {codes.begin(), codes.end()});
+    }
+  }
+  for (const auto& [id, d] : stored_fleet_) {
+    if (seen.count(id) == 0) count(id, d.health, d.primary_code, d.open_codes);
+  }
+  const size_t keep = std::min(worst_limit, all.size());
+  auto worse = [](const WorstHome& a, const WorstHome& b) {
     return a.health != b.health ? a.health < b.health : a.home_id < b.home_id;
-  });
-  if (all.size() > worst_limit) all.resize(worst_limit);
+  };
+  std::partial_sort(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(keep), all.end(), worse);
+  all.resize(keep);
   s.worst = std::move(all);
   return s;
 }
@@ -239,6 +271,72 @@ Result<std::vector<std::string>> Insight::pinned_radios(const std::string& home_
   auto m = store_.get_meta("optimiser-pins:" + home_id);
   if (!m) return m.error();
   return m->has_value() ? parse_pins(**m) : std::vector<std::string>();
+}
+
+namespace {
+
+// A MAC as the index keeps it: "aa:bb:cc:dd:ee:ff" (either case, ':' or '-') as 48 bits;
+// nullopt for anything else (a node named by the gateway's serial).
+std::optional<uint64_t> mac_bits(const std::string& text) {
+  if (text.size() != 17) return std::nullopt;
+  uint64_t bits = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (i % 3 == 2) {
+      if (c != ':' && c != '-') return std::nullopt;
+      continue;
+    }
+    const int lc = std::tolower(static_cast<unsigned char>(c));
+    if (!std::isxdigit(lc)) return std::nullopt;
+    bits = (bits << 4) | static_cast<uint64_t>(std::isdigit(lc) ? lc - '0' : lc - 'a' + 10);
+  }
+  return bits;
+}
+
+}  // namespace
+
+void Insight::index_macs(Home& home) {
+  std::vector<uint64_t> macs;
+  if (home.latest) {
+    for (const diag::Station& st : home.latest->stations) {
+      if (auto m = mac_bits(st.mac)) macs.push_back(*m);
+    }
+    for (const diag::Node& n : home.latest->nodes) {
+      if (auto m = mac_bits(n.id)) macs.push_back(*m);
+    }
+  }
+  std::sort(macs.begin(), macs.end());
+  macs.erase(std::unique(macs.begin(), macs.end()), macs.end());
+  if (macs == home.indexed_macs) return;  // the usual case: the same devices as last time
+  for (const uint64_t mac : home.indexed_macs) {
+    if (std::binary_search(macs.begin(), macs.end(), mac)) continue;
+    auto [from, to] = homes_by_mac_.equal_range(mac);
+    for (auto it = from; it != to; ++it) {
+      if (it->second == &home) {
+        homes_by_mac_.erase(it);
+        break;
+      }
+    }
+  }
+  for (const uint64_t mac : macs) {
+    if (!std::binary_search(home.indexed_macs.begin(), home.indexed_macs.end(), mac)) {
+      homes_by_mac_.emplace(mac, &home);
+    }
+  }
+  home.indexed_macs = std::move(macs);
+}
+
+Result<std::vector<std::string>> Insight::homes_with_mac(const std::string& mac) {
+  std::vector<std::string> homes;
+  const std::optional<uint64_t> bits = mac_bits(mac);
+  if (!bits) return homes;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto [from, to] = homes_by_mac_.equal_range(*bits);
+    for (auto it = from; it != to; ++it) homes.push_back(it->second->home_id);
+  }
+  std::sort(homes.begin(), homes.end());
+  return homes;
 }
 
 Status Insight::line_event(const LineEvent& event) {

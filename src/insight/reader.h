@@ -69,8 +69,8 @@ class DiagnosisReader {
   // Findings opened or ended since since_ms (and the open ones), newest first.
   virtual Result<std::vector<diag::Finding>> finding_history(const std::string& home_id,
                                                              int64_t since_ms, size_t limit) = 0;
-  // A time series of the home: key "health", "wan/down_mbps", "sta/<mac>/signal",
-  // "radio/<radio id>/utilisation", ... Raw samples for the last 48 hours, hourly rollups before.
+  // A time series of the home: key "health", "wan/rx_mbps", "sta/<mac>/signal_dbm",
+  // "radio/<radio id>/utilisation_pct", ... (see points.h). Raw samples for the last 48 hours, hourly rollups before.
   virtual Result<std::vector<SeriesPoint>> series(const std::string& home_id, const std::string& key,
                                                   int64_t from_ms, int64_t to_ms) = 0;
   // The keys the home has series for (from its newest sample).
@@ -86,6 +86,10 @@ class DiagnosisReader {
   // Replaces the home's whole set; the caller checks the ids' form.
   virtual Status set_pinned_radios(const std::string& home_id, std::vector<std::string> radio_ids) = 0;
   virtual Result<std::vector<std::string>> pinned_radios(const std::string& home_id) = 0;
+  // The homes whose newest snapshot lists this MAC address, as a station or as a node (an
+  // EasyMesh AL MAC), sorted. `mac` is lower-case "aa:bb:cc:dd:ee:ff"; the caller normalises it.
+  // A home seen with no snapshot since the server started is not found.
+  virtual Result<std::vector<std::string>> homes_with_mac(const std::string& mac) = 0;
   // Access-network events (POST /api/v1/line-events).
   virtual Status line_event(const LineEvent& event) = 0;
   // Runs the live checks now (WAN ping and speed test, then a fresh telemetry read), for guided
