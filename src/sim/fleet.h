@@ -25,6 +25,13 @@ struct FleetOptions {
   std::vector<std::string> model_ouis;
 };
 
+// Gateways whose flash fails to take a new firmware image (Home::flaky_flash): the homes with
+// index % kFlakyFlashEvery == kFlakyFlashIndex, i.e. 5% of the fleet: home-000014, home-000034,
+// home-000054, ... Derived from the index, not drawn, so that tests know them and the rest of the
+// generated fleet does not change.
+inline constexpr uint32_t kFlakyFlashEvery = 20;
+inline constexpr uint32_t kFlakyFlashIndex = 13;
+
 // Homes "home-000001".., accounts "1000001".., access nodes "an-01".. (32..128 homes each, at
 // least 3 when there are 40 homes or more), regions "region-1".. (access_nodes_per_region each).
 // Serials and MACs are unique across the fleet (up to about 349,000 homes).

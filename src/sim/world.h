@@ -151,6 +151,10 @@ struct Home {
   Conditions cond;
   uint64_t seed = 0;              // per-home randomness (dynamics.h)
   int64_t advanced_to_ms = 0;     // dynamics.h: the time the home's state describes
+  // The gateway's flash fails to take a new firmware image: every firmware install ends in
+  // TransferComplete fault 9010 and the old image keeps running. Set by generate_fleet for a
+  // fixed share of the homes (fleet.h kFlakyFlashEvery).
+  bool flaky_flash = false;
 };
 
 struct AccessNode {

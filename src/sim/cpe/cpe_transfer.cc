@@ -6,6 +6,7 @@
 #include "core/strings.h"
 #include "sim/cpe/cpe_state.h"
 #include "sim/cpe/firmware_name.h"
+#include "sim/models.h"
 
 namespace hearth::sim {
 namespace {
@@ -13,6 +14,16 @@ namespace {
 constexpr std::string_view kFirmware = "1 Firmware Upgrade Image";
 constexpr std::string_view kConfigFile = "3 Vendor Configuration File";
 constexpr std::string_view kUnknownTime = "0001-01-01T00:00:00Z";
+
+// The product classes of the simulator's model table.
+const std::vector<std::string>& known_product_classes() {
+  static const std::vector<std::string> classes = [] {
+    std::vector<std::string> out;
+    for (const ModelInfo& m : models()) out.push_back(m.product_class);
+    return out;
+  }();
+  return classes;
+}
 
 }  // namespace
 
@@ -45,10 +56,19 @@ void Cpe::State::download_finished(bool ok, uint64_t size, int64_t now, uint32_t
     ok = false;
     fault_code = 9018;
   }
+  std::string fault_string;
+  // The image's header names another model: refused before flashing, as a corrupt image.
+  if (ok && r.file_type == kFirmware &&
+      cpe::image_for_other_model(r.url, r.target_file_name, model->product_class, known_product_classes())) {
+    ok = false;
+    fault_code = 9018;
+    fault_string = "image not built for this model (" + model->product_class + ")";
+  }
   if (!ok) {
     if (fault_code == 0) fault_code = 9010;
+    if (fault_string.empty()) fault_string = cpe::fault_text(fault_code);
     transfer = std::make_unique<cpe::TransferResult>(cpe::TransferResult{
-        r.command_key, fault_code, cpe::fault_text(fault_code), download->start_ms, now});
+        r.command_key, fault_code, std::move(fault_string), download->start_ms, now});
     download.reset();
     cpe::add_event(events, cpe::kTransferComplete);
     cpe::add_event(events, cpe::kMDownload, transfer->command_key);
@@ -67,6 +87,14 @@ void Cpe::State::finish_install(int64_t t) {
   transfer = std::make_unique<cpe::TransferResult>(
       cpe::TransferResult{job->request.command_key, 0, {}, job->start_ms, t});
   if (job->request.file_type != kFirmware) {  // a configuration file applies without a reboot
+    cpe::add_event(events, cpe::kTransferComplete);
+    cpe::add_event(events, cpe::kMDownload, transfer->command_key);
+    return;
+  }
+  if (home->flaky_flash) {
+    // Writing the image fails; the gateway keeps running the old one and says so.
+    transfer->fault_code = 9010;
+    transfer->fault_string = "flash write failed";
     cpe::add_event(events, cpe::kTransferComplete);
     cpe::add_event(events, cpe::kMDownload, transfer->command_key);
     return;

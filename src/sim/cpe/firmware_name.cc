@@ -1,6 +1,7 @@
 // File-name parsing for Download (tr069.md 3.2 Download; the simulator's own convention).
 #include "sim/cpe/firmware_name.h"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 
@@ -35,7 +36,37 @@ std::string_view strip_extensions(std::string_view name) {
   return name;
 }
 
+// Lower case, letters and digits only.
+std::string normalised(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (std::isalnum(static_cast<unsigned char>(c)) != 0) {
+      out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    }
+  }
+  return out;
+}
+
 }  // namespace
+
+bool image_for_other_model(std::string_view url, std::string_view target_file_name,
+                           std::string_view own_product_class, const std::vector<std::string>& product_classes) {
+  const std::string_view name =
+      strip_extensions(target_file_name.empty() ? base_name(url) : base_name(target_file_name));
+  const std::string own = normalised(own_product_class);
+  size_t start = 0;
+  while (start <= name.size()) {
+    const size_t end = std::min(name.find_first_of("-_.", start), name.size());
+    const std::string token = normalised(name.substr(start, end - start));
+    if (!token.empty() && token != own) {
+      for (const std::string& pc : product_classes) {
+        if (normalised(pc) == token) return true;
+      }
+    }
+    start = end + 1;
+  }
+  return false;
+}
 
 std::string firmware_version_from_file(std::string_view url, std::string_view target_file_name,
                                        const std::string& current, const std::string& latest) {

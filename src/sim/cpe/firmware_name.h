@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace hearth::sim::cpe {
 
@@ -14,5 +15,12 @@ namespace hearth::sim::cpe {
 // upgrade always changes SoftwareVersion.
 std::string firmware_version_from_file(std::string_view url, std::string_view target_file_name,
                                        const std::string& current, const std::string& latest);
+
+// Whether the image's file name (as above) says it is built for another model: one of its tokens
+// (split at '-', '_' and '.') equals one of `product_classes` other than `own_product_class`.
+// Compared without ASCII case and without the characters a file name cannot hold ("FRITZ!Box"
+// is "FRITZBox"). A gateway checks the image's header before flashing and refuses such an image.
+bool image_for_other_model(std::string_view url, std::string_view target_file_name,
+                           std::string_view own_product_class, const std::vector<std::string>& product_classes);
 
 }  // namespace hearth::sim::cpe

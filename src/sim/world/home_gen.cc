@@ -190,6 +190,7 @@ Home build_home(const HomeContext& ctx) {
   std::snprintf(id, sizeof id, "home-%06u", ctx.index + 1);
   home.id = id;
   home.seed = mix64(ctx.fleet_seed, ctx.index + 1);
+  home.flaky_flash = ctx.index % kFlakyFlashEvery == kFlakyFlashIndex;
   home.env.density = ctx.density;
   Rng rng(home.seed);
   std::vector<std::string> household;
