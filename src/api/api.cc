@@ -5,9 +5,11 @@
 
 #include <spdlog/spdlog.h>
 
+#include "api/audit_trail.h"
 #include "api/customer_auth.h"
 #include "api/errors.h"
 #include "api/routes.h"
+#include "api/staff_auth.h"
 
 namespace hearth::api {
 
@@ -38,6 +40,7 @@ Api::Api(ApiDeps deps)
     : deps_(std::move(deps)),
       auth_(deps_.store, deps_.bootstrap_token),
       metrics_(std::make_unique<Metrics>(deps_.metrics)) {
+  (void)operation_id("", "");  // the audit trail's map of operationIds, built once, now
   add_system_routes(router_, deps_);
   add_device_routes(router_, deps_);
   add_task_routes(router_, deps_);
@@ -56,6 +59,14 @@ Api::Api(ApiDeps deps)
   add_selfservice_auth_routes(router_, deps_);
   add_selfservice_routes(router_, deps_);
   add_selfservice_troubleshoot_routes(router_, deps_);
+  add_staff_auth_routes(router_, deps_);
+  add_user_routes(router_, deps_);
+  add_audit_routes(router_, deps_);
+  add_customer_routes(router_, deps_);
+  add_ticket_routes(router_, deps_);
+  add_fleet_routes(router_, deps_);
+  add_campaign_routes(router_, deps_);
+  add_settings_routes(router_, deps_);
 }
 
 Api::~Api() {
@@ -63,6 +74,31 @@ Api::~Api() {
   // answer goes through metrics_.
   router_ = Router();
 }
+
+namespace {
+
+// Whether the caller's role may use a route of `access` with this method (role_rank(), call.h).
+bool role_allows(Access access, const std::string& method, const std::string& role) {
+  const int rank = role_rank(role);
+  const bool read = method == "GET" || method == "HEAD";
+  switch (access) {
+    case Access::kPublic:
+      return true;
+    case Access::kAuthenticated:
+      return read ? rank >= 1 : rank >= 4;
+    case Access::kAgent:
+      return read ? rank >= 1 : rank >= 2;
+    case Access::kSupervisor:
+      return rank >= 3;
+    case Access::kOperator:
+      return rank >= 4;
+    case Access::kCustomer:
+      return false;
+  }
+  return false;
+}
+
+}  // namespace
 
 void Api::handle(ApiRequest request, std::function<void(ApiResponse)> done) {
   const auto started = std::chrono::steady_clock::now();
@@ -78,15 +114,16 @@ void Api::handle(ApiRequest request, std::function<void(ApiResponse)> done) {
   };
   PathParams params;
   if (match.ok()) params = std::move(match->params);
-  auto call = std::make_shared<Call>(std::move(request), std::move(params), std::move(responder));
 
   if (!match.ok()) {
+    auto call = std::make_shared<Call>(std::move(request), std::move(params), std::move(responder));
     call->fail(match.error());
     return;
   }
   if (route != nullptr && route->access == Access::kCustomer) {
+    auto call = std::make_shared<Call>(std::move(request), std::move(params), std::move(responder));
     // The portal: a session cookie only. A bearer token here is a client mixing up the two APIs;
-    // it is refused rather than ignored so that the mistake shows.
+    // it is refused rather than ignored so that the mistake shows. A staff cookie is not looked at.
     if (call->request().headers.get("Authorization")) {
       call->fail(make_error(ErrorCode::kUnauthenticated, "API tokens are not accepted here; log in to the portal"));
       return;
@@ -105,14 +142,28 @@ void Api::handle(ApiRequest request, std::function<void(ApiResponse)> done) {
     return;
   }
   // Unknown paths need a token too, so that probing without one learns nothing about routes.
-  // Only the Authorization header counts: a portal session cookie never reaches these routes.
-  if (route == nullptr || route->access != Access::kPublic) {
-    Result<Principal> principal = auth_.authenticate(call->request().headers.get("Authorization"));
-    if (!principal) {
-      call->fail(principal.error());
+  // An API token (the Authorization header) or a staff session (the hearth_staff cookie; the header
+  // wins when both are there). A portal session cookie never reaches these routes.
+  const bool needs_auth = route == nullptr || route->access != Access::kPublic;
+  Result<Principal> principal = Principal{};
+  const std::optional<std::string_view> authorization = request.headers.get("Authorization");
+  const bool by_session = needs_auth && !authorization && has_staff_cookie(request);
+  if (needs_auth) principal = by_session ? authenticate_staff(deps_, request) : auth_.authenticate(authorization);
+  // Every change by an authenticated caller is audited, whatever its outcome.
+  if (needs_auth && principal.ok() && route != nullptr && request.method != "GET" && request.method != "HEAD") {
+    responder = audit_responder(deps_, *route, params, request, *principal, std::move(responder));
+  }
+  auto call = std::make_shared<Call>(std::move(request), std::move(params), std::move(responder));
+  if (!principal) {
+    call->fail(principal.error());
+    return;
+  }
+  call->principal() = std::move(*principal);
+  if (by_session) {
+    if (Status st = check_staff_change(deps_, call->request(), call->principal()); !st) {
+      call->respond(portal_error(403, "csrf", st.error().message));
       return;
     }
-    call->principal() = std::move(*principal);
   }
   if (route == nullptr) {
     if (!match->allowed.empty()) {
@@ -122,8 +173,11 @@ void Api::handle(ApiRequest request, std::function<void(ApiResponse)> done) {
     }
     return;
   }
-  if (route->access != Access::kPublic && route->method != "GET" && call->principal().role != kRoleAdmin) {
-    call->fail(make_error(ErrorCode::kPermissionDenied, "this token may only read"));
+  if (!role_allows(route->access, route->method, call->principal().role)) {
+    const bool read_token = call->principal().role == kRoleRead && route->method != "GET";
+    call->fail(make_error(ErrorCode::kPermissionDenied,
+                          read_token ? std::string("this token may only read")
+                                     : "the role '" + call->principal().role + "' may not do this"));
     return;
   }
   dispatch(*route, std::move(call));

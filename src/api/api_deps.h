@@ -18,7 +18,13 @@
 #include "selfservice/troubleshoot_desk.h"
 #include "store/store.h"
 
+namespace hearth::campaigns {
+class CampaignDesk;  // campaigns/desk.h
+}  // namespace hearth::campaigns
+
 namespace hearth::api {
+
+class SettingsDesk;  // api/settings_desk.h
 
 // 50,000 homes with their subscribers are about 25 MB of JSON.
 inline constexpr size_t kMaxImportBody = size_t{64} << 20;
@@ -61,6 +67,11 @@ struct ApiDeps {
   PortalOptions portal;
   selfservice::Notifier* notifier = nullptr;              // null: reset links are not sent
   selfservice::TroubleshootDesk* troubleshooter = nullptr;  // null: troubleshooting answers 503
+  // The operator dashboard: campaigns and live settings; null: those routes answer 503.
+  campaigns::CampaignDesk* campaigns = nullptr;
+  SettingsDesk* settings = nullptr;
+  // Staff sessions ([staff] in the configuration): the same lifetimes as the portal's.
+  PortalOptions staff;
 };
 
 }  // namespace hearth::api

@@ -49,6 +49,9 @@ TEST(ApiAuthTest, EveryRouteButThePublicOnesNeedsAToken) {
       EXPECT_EQ(error_code(*r), "unauthenticated");
       EXPECT_EQ(r->headers.get("WWW-Authenticate"), "Bearer");
     }
+    // A staff member's own session routes (who am I, log out, change my password) need the
+    // console's session: a token has none (staff_auth_test.cc covers them).
+    if (route.pattern.rfind("/api/v1/staff/", 0) == 0) continue;
     const ApiResponse with = h.call(route.method, path, "", kBootstrapToken);
     EXPECT_NE(with.status, 401);
     EXPECT_NE(with.status, 403);

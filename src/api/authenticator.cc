@@ -33,14 +33,14 @@ Result<Principal> Authenticator::authenticate(std::optional<std::string_view> au
   if (token.empty() || token.size() > kMaxTokenLength) return unauthenticated("invalid token");
 
   if (bootstrap_token_ && crypto::equal_constant_time(token, *bootstrap_token_)) {
-    return Principal{"bootstrap", "bootstrap", kRoleAdmin};
+    return Principal{.token_id = "bootstrap", .name = "bootstrap", .role = kRoleAdmin};
   }
   // The lookup is by hash, so comparing hashes leaks nothing about the token.
   Result<std::optional<store::TokenRecord>> record = store_.find_token_by_hash(hash_token(token));
   if (!record) return make_error(ErrorCode::kUnavailable, "cannot check the token now; try again");
   if (!record->has_value()) return unauthenticated("invalid token");
   const store::TokenRecord& t = **record;
-  return Principal{t.id, t.name, t.role.empty() ? std::string(kRoleAdmin) : t.role};
+  return Principal{.token_id = t.id, .name = t.name, .role = t.role.empty() ? std::string(kRoleAdmin) : t.role};
 }
 
 }  // namespace hearth::api

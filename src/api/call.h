@@ -21,15 +21,28 @@ namespace hearth::api {
 using PathParams = std::map<std::string, std::string>;
 using Responder = std::function<void(ApiResponse)>;
 
-// Who is calling: an API token (or the bootstrap token) and its role, or a customer's portal
-// session (role "customer").
+// Roles. API tokens: "admin" (the same rights as an operator) or "read" (reads only). Staff
+// users: "agent", "supervisor", "operator". Customers: "customer" (portal routes only).
+// A role's rank orders the staff roles: read 1, agent 2, supervisor 3, operator and admin 4;
+// anything else (customer, unknown) 0.
+inline int role_rank(std::string_view role) {
+  if (role == "read") return 1;
+  if (role == "agent") return 2;
+  if (role == "supervisor") return 3;
+  if (role == "operator" || role == "admin") return 4;
+  return 0;
+}
+
+// Who is calling: an API token (or the bootstrap token) and its role, a staff member's console
+// session, or a customer's portal session (role "customer").
 struct Principal {
   std::string token_id;  // "bootstrap" for the bootstrap token; empty for public routes and sessions
+  std::string user_id;   // staff sessions: store::UserRecord::id
   std::string name;
-  std::string role;      // "admin", "read" or "customer"
+  std::string role;      // see role_rank()
   std::string account;   // customer sessions: the subscriber's account number
-  std::string session_hash;  // customer sessions: store::SessionRecord::token_hash
-  std::string csrf_token;    // customer sessions: the session's CSRF token
+  std::string session_hash;  // sessions: store::SessionRecord::token_hash
+  std::string csrf_token;    // sessions: the session's CSRF token
 };
 
 class Call {

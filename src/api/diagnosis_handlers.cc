@@ -324,8 +324,8 @@ void add_diagnosis_routes(Router& router, const ApiDeps& deps) {
   router.add("GET", "/api/v1/homes/{id}/series", home(get_series));
   router.add("GET", "/api/v1/homes/{id}/health", home(get_health));
   router.add("GET", "/api/v1/homes/{id}/optimisation", home(get_optimisation));
-  router.add("PUT", "/api/v1/homes/{id}/optimisation", home(put_optimisation));
-  router.add("POST", "/api/v1/homes/{id}/checks", home(run_checks));
+  router.add("PUT", "/api/v1/homes/{id}/optimisation", home(put_optimisation), Access::kAgent);
+  router.add("POST", "/api/v1/homes/{id}/checks", home(run_checks), Access::kAgent);
   router.add("GET", "/api/v1/devices/{id}/diagnosis",
              [d](CallPtr c) { get_device_diagnosis(*d, c); });
   router.add("GET", "/api/v1/diagnosis/summary", [d](CallPtr c) { get_summary(*d, c); });

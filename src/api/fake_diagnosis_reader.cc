@@ -243,6 +243,22 @@ Result<std::vector<std::string>> FakeDiagnosisReader::pinned_radios(const std::s
   return (*home)->pinned_radios;
 }
 
+Result<std::vector<std::string>> FakeDiagnosisReader::homes_with_mac(const std::string& mac) {
+  std::lock_guard lock(mu_);
+  if (fail_) return *fail_;
+  std::vector<std::string> out;  // homes_ is ordered: sorted by id
+  for (const auto& [id, home] : homes_) {
+    if (!home.snapshot) continue;
+    const auto& s = *home.snapshot;
+    const bool station = std::any_of(s.stations.begin(), s.stations.end(),
+                                     [&](const diag::Station& st) { return st.mac == mac; });
+    const bool node = std::any_of(s.nodes.begin(), s.nodes.end(),
+                                  [&](const diag::Node& n) { return n.id == mac; });
+    if (station || node) out.push_back(id);
+  }
+  return out;
+}
+
 Status FakeDiagnosisReader::line_event(const insight::LineEvent& event) {
   std::lock_guard lock(mu_);
   if (fail_) return *fail_;

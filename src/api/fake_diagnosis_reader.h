@@ -83,6 +83,8 @@ class FakeDiagnosisReader final : public insight::DiagnosisReader {
   Result<bool> optimisation_enabled(const std::string& home_id) override;
   Status set_pinned_radios(const std::string& home_id, std::vector<std::string> radio_ids) override;
   Result<std::vector<std::string>> pinned_radios(const std::string& home_id) override;
+  // From the snapshots set_snapshot gave (their stations' MACs and node ids, as written).
+  Result<std::vector<std::string>> homes_with_mac(const std::string& mac) override;
   Status line_event(const insight::LineEvent& event) override;
   void run_checks(const std::string& home_id, int64_t timeout_ms,
                   std::function<void(Result<diag::Diagnosis>)> done) override;

@@ -17,7 +17,10 @@ namespace hearth::api {
 
 enum class Access {
   kPublic,         // no token needed (health, the OpenAPI document)
-  kAuthenticated,  // any valid token
+  kAuthenticated,  // reads: any staff member or token; changes: operators (and admin tokens)
+  kAgent,          // reads: any staff member or token; changes: agents and above
+  kSupervisor,     // supervisors and operators only, reads included (the audit log)
+  kOperator,       // operators (and admin tokens) only, reads included (users)
   kCustomer,       // a customer's portal session (cookie); changes also need its X-CSRF-Token.
                    // API tokens do not reach these routes, nor sessions the others.
 };

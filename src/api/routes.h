@@ -30,5 +30,17 @@ void add_webhook_routes(Router& router, const ApiDeps& deps);
 void add_selfservice_auth_routes(Router& router, const ApiDeps& deps);
 void add_selfservice_routes(Router& router, const ApiDeps& deps);
 void add_selfservice_troubleshoot_routes(Router& router, const ApiDeps& deps);
+// The agent console and the operator dashboard: staff sessions (staff_auth_handlers.cc), users
+// (users_handlers.cc), the audit log (audit_handlers.cc), customer search and the customer's
+// timeline (customers_handlers.cc), the ticket queue (tickets_handlers.cc), the fleet
+// (fleet_handlers.cc), campaigns (campaigns_handlers.cc) and settings (settings_handlers.cc).
+void add_staff_auth_routes(Router& router, const ApiDeps& deps);
+void add_user_routes(Router& router, const ApiDeps& deps);
+void add_audit_routes(Router& router, const ApiDeps& deps);
+void add_customer_routes(Router& router, const ApiDeps& deps);
+void add_ticket_routes(Router& router, const ApiDeps& deps);
+void add_fleet_routes(Router& router, const ApiDeps& deps);
+void add_campaign_routes(Router& router, const ApiDeps& deps);
+void add_settings_routes(Router& router, const ApiDeps& deps);
 
 }  // namespace hearth::api

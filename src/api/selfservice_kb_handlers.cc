@@ -18,6 +18,7 @@
 #include "api/request_params.h"
 #include "api/selfservice_handlers.h"
 #include "api/views.h"
+#include "core/clock.h"
 #include "core/strings.h"
 
 namespace hearth::api {
@@ -331,18 +332,71 @@ double two_places(double v) {
   return std::round(v * 100) / 100;
 }
 
+constexpr int64_t kDayMs = 24 * 3600'000LL;
+constexpr uint64_t kMaxStatsDays = 366;
+
+// One UTC day of the daily series.
+struct DayFigures {
+  uint64_t runs = 0, resolved = 0, tickets = 0, ratings = 0;
+  int64_t rating_sum = 0;
+};
+
+std::string day_name(int64_t day_ms) {
+  return format_iso8601(from_unix_ms(day_ms)).substr(0, 10);
+}
+
+int64_t day_start(int64_t ms) {
+  return ms - (((ms % kDayMs) + kDayMs) % kDayMs);
+}
+
+// Tickets opened in [from_ms, to_ms) by the cause the diagnosis gave when they were opened
+// ("none" when it gave none), most first. The store lists tickets newest first: read pages until
+// they are older than the window.
+Result<json> tickets_by_cause(const ApiDeps& deps, int64_t from_ms, int64_t to_ms) {
+  std::map<std::string, uint64_t> by_cause;
+  store::TicketQuery q;
+  q.limit = kStatsPage;
+  for (bool older = false; !older; q.offset += kStatsPage) {
+    auto page = deps.store.list_tickets(q);
+    if (!page) return page.error();
+    for (const store::TicketRecord& t : *page) {
+      if (t.created_ms < from_ms) {
+        older = true;
+        break;
+      }
+      if (t.created_ms < to_ms) ++by_cause[t.cause_code.empty() ? "none" : t.cause_code];
+    }
+    if (page->size() < kStatsPage) break;
+  }
+  std::vector<std::pair<std::string, uint64_t>> sorted(by_cause.begin(), by_cause.end());
+  std::stable_sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+  json out = json::array();
+  for (const auto& [code, n] : sorted) out.push_back({{"code", code}, {"tickets", n}});
+  return out;
+}
+
+// ?days=N (1 to 366) is the N days up to `to`; it overrides from. Without either, 30 days.
 void get_stats(const ApiDeps& deps, const CallPtr& call) {
   Result<std::optional<int64_t>> from = query_time(*call, "from");
   if (!from) return call->fail(from.error());
   Result<std::optional<int64_t>> to = query_time(*call, "to");
   if (!to) return call->fail(to.error());
+  Result<std::optional<uint64_t>> days = query_uint(*call, "days", kMaxStatsDays);
+  if (!days) return call->fail(days.error());
+  if (*days && **days == 0) return call->fail(invalid_field("days", "1 to 366"));
   const int64_t to_ms = to->value_or(now_ms(deps));
-  const int64_t from_ms = from->value_or(to_ms - kDefaultStatsSpanMs);
+  const int64_t from_ms = *days ? to_ms - static_cast<int64_t>(**days) * kDayMs
+                                : from->value_or(to_ms - kDefaultStatsSpanMs);
   if (from_ms > to_ms) return call->fail(invalid_field("from", "after to"));
+  if (to_ms - from_ms > static_cast<int64_t>(kMaxStatsDays) * kDayMs) {
+    return call->fail(invalid_field("from", "at most 366 days before to"));
+  }
 
   uint64_t runs = 0, resolved = 0, resolved_alone = 0, tickets = 0, ratings = 0;
   int64_t rating_sum = 0;
   std::map<std::string, uint64_t> by_symptom;
+  std::map<int64_t, DayFigures> daily;  // UTC day start -> figures
+  for (int64_t d = day_start(from_ms); d < to_ms; d += kDayMs) daily[d];
   store::TroubleshootQuery q;
   q.from_ms = from_ms;
   q.to_ms = to_ms;
@@ -351,25 +405,46 @@ void get_stats(const ApiDeps& deps, const CallPtr& call) {
     auto page = deps.store.list_troubleshoots(q);
     if (!page) return call->fail(page.error());
     for (const store::TroubleshootRecord& r : *page) {
+      DayFigures& day = daily[day_start(r.created_ms)];
       ++runs;
+      ++day.runs;
       ++by_symptom[r.symptom];
       const bool ticket = r.ticket_id != 0 || r.state == "ticket";
-      if (ticket) ++tickets;
+      if (ticket) {
+        ++tickets;
+        ++day.tickets;
+      }
       if (r.state == "resolved") {
         ++resolved;
+        ++day.resolved;
         if (!ticket) ++resolved_alone;
       }
       if (r.rating >= 1 && r.rating <= 5) {
         ++ratings;
         rating_sum += r.rating;
+        ++day.ratings;
+        day.rating_sum += r.rating;
       }
     }
     if (page->size() < kStatsPage) break;
   }
+  Result<json> causes = tickets_by_cause(deps, from_ms, to_ms);
+  if (!causes) return call->fail(causes.error());
   json symptoms = json::object();
   for (const auto& [s, n] : by_symptom) symptoms[s] = n;
+  json series = json::array();
+  for (const auto& [d, f] : daily) {
+    series.push_back({{"day", day_name(d)},
+                      {"runs", f.runs},
+                      {"resolved", f.resolved},
+                      {"tickets", f.tickets},
+                      {"avgRating", f.ratings ? json(two_places(static_cast<double>(f.rating_sum) /
+                                                                static_cast<double>(f.ratings)))
+                                              : json(nullptr)}});
+  }
   call->reply(200, {{"from", time_json(from_ms)},
                     {"to", time_json(to_ms)},
+                    {"days", (to_ms - from_ms + kDayMs - 1) / kDayMs},
                     {"runs", runs},
                     {"resolved", resolved},
                     {"resolvedWithoutTicket", resolved_alone},
@@ -382,7 +457,9 @@ void get_stats(const ApiDeps& deps, const CallPtr& call) {
                     {"ratingAverage",
                      ratings ? json(two_places(static_cast<double>(rating_sum) / static_cast<double>(ratings)))
                              : json(nullptr)},
-                    {"bySymptom", std::move(symptoms)}});
+                    {"bySymptom", std::move(symptoms)},
+                    {"daily", std::move(series)},
+                    {"ticketsByCause", std::move(*causes)}});
 }
 
 }  // namespace

@@ -174,15 +174,16 @@ void control_task(const ApiDeps& deps, CallPtr call, ControlOp op) {
 
 void add_task_routes(Router& router, const ApiDeps& deps) {
   const ApiDeps* d = &deps;
-  router.add("POST", "/api/v1/devices/{id}/tasks", [d](CallPtr c) { create_task(*d, std::move(c)); });
+  router.add("POST", "/api/v1/devices/{id}/tasks", [d](CallPtr c) { create_task(*d, std::move(c)); },
+             Access::kAgent);
   router.add("GET", "/api/v1/devices/{id}/tasks", [d](CallPtr c) { list_device_tasks(*d, std::move(c)); });
   router.add("GET", "/api/v1/tasks", [d](CallPtr c) { list_all_tasks(*d, std::move(c)); });
   router.add("GET", "/api/v1/tasks/{taskId}", [d](CallPtr c) { get_task(*d, std::move(c)); });
   const auto cancel = [d](CallPtr c) { control_task(*d, std::move(c), &acs::DeviceControl::cancel_task); };
-  router.add("DELETE", "/api/v1/tasks/{taskId}", cancel);
-  router.add("POST", "/api/v1/tasks/{taskId}/cancel", cancel);
+  router.add("DELETE", "/api/v1/tasks/{taskId}", cancel, Access::kAgent);
+  router.add("POST", "/api/v1/tasks/{taskId}/cancel", cancel, Access::kAgent);
   router.add("POST", "/api/v1/tasks/{taskId}/retry",
-             [d](CallPtr c) { control_task(*d, std::move(c), &acs::DeviceControl::retry_task); });
+             [d](CallPtr c) { control_task(*d, std::move(c), &acs::DeviceControl::retry_task); }, Access::kAgent);
 }
 
 }  // namespace hearth::api
