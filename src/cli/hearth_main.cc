@@ -9,6 +9,7 @@
 //   hearth fleet [--worst N]
 //   hearth incidents | incident ID | maintenance ... | webhooks ... | home-status HOME
 //     (regional disturbances: hearth_incidents.h)
+//   hearth users list | add ... | update ID ... | delete ID  (staff users: hearth_users.h)
 //
 // URL defaults to $HEARTH_URL, then http://127.0.0.1:8080; TOKEN to $HEARTH_TOKEN. --json prints
 // the API's answer as it came. Exit status: 0 done, 1 the request was refused or hearthd could not
@@ -25,6 +26,7 @@
 
 #include "cli/hearth_client.h"
 #include "cli/hearth_incidents.h"
+#include "cli/hearth_users.h"
 
 namespace {
 
@@ -191,6 +193,7 @@ int main(int argc, char** argv) {
   CLI::App* fleet = app.add_subcommand("fleet", "show the diagnosis of the whole fleet");
   fleet->add_option("--worst", worst, "homes of lowest health to list, default 10 (at most 1000)");
   const std::shared_ptr<IncidentCommands> outage = add_incident_commands(app);
+  const std::shared_ptr<UserCommands> users = add_user_commands(app);
 
   try {
     app.parse(argc, argv);
@@ -205,5 +208,6 @@ int main(int argc, char** argv) {
   if (*diagnosis) return run_diagnosis(o, home_id);
   if (*fleet) return run_fleet(o, worst);
   if (std::optional<int> status = run_incident_commands(o, *outage)) return *status;
+  if (std::optional<int> status = run_user_commands(o, *users)) return *status;
   return kUsage;
 }

@@ -246,10 +246,27 @@ Status load_selfservice(const toml::table& root, ServerConfig* c) {
   return ok_status();
 }
 
+Status load_staff(const toml::table& root, ServerConfig* c) {
+  Table t(root["staff"].as_table(), "staff");
+  api::PortalOptions& p = c->staff;
+  // Lifetimes in minutes; each at least one.
+  for (const auto& [key, ms] :
+       {std::pair{"session_ttl_minutes", &p.session_ttl_ms}, std::pair{"idle_minutes", &p.idle_ttl_ms}}) {
+    int64_t minutes = -1;
+    HEARTH_TRY(t.get(key, &minutes));
+    if (minutes == 0) return bad(std::string("staff.") + key + " must be at least 1");
+    if (minutes > 0) *ms = minutes * 60'000;
+  }
+  HEARTH_TRY(t.get("secure_cookies", &p.secure_cookies));
+  HEARTH_TRY(t.get("login_attempts_per_minute", &p.login_attempts_per_minute));
+  HEARTH_TRY(t.check_unknown());
+  return ok_status();
+}
+
 Status load(const toml::table& root, ServerConfig* c) {
   static const std::set<std::string> kTables = {"cwmp", "http", "store",  "files",    "auth",
                                                 "log",  "tasks", "quirks", "diagnosis", "optimiser",
-                                                "incidents", "selfservice"};
+                                                "incidents", "selfservice", "staff"};
   for (const auto& [k, v] : root) {
     if (kTables.count(std::string(k.str())) == 0) return bad("unknown table [" + std::string(k.str()) + "]");
   }
@@ -328,6 +345,7 @@ Status load(const toml::table& root, ServerConfig* c) {
   HEARTH_TRY(load_diagnosis(root, &c->diagnosis));
   HEARTH_TRY(load_incidents(root, &c->incidents));
   HEARTH_TRY(load_selfservice(root, c));
+  HEARTH_TRY(load_staff(root, c));
 
   if (const toml::node* q = root.get("quirks")) {
     if (!q->is_array()) return bad("quirks must be an array of tables ([[quirks]])");

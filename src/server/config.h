@@ -51,6 +51,9 @@ struct ServerConfig {
   // reach customers: "log" (the demo: the link is written to the log) or "none".
   api::PortalOptions portal;
   std::string notifier = "log";
+  // [staff] (the agent console's and the operator dashboard's sessions and logins): the same
+  // options as the portal's but for public_url and reset links.
+  api::PortalOptions staff;
 };
 
 // Reads a TOML file into `config` (keys it does not set keep their values). Unknown keys are

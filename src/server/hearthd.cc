@@ -14,6 +14,7 @@
 #include "core/metrics.h"
 #include "core/strings.h"
 #include "device/file_repository.h"
+#include "campaigns/runner.h"
 #include "incidents/service.h"
 #include "insight/insight.h"
 #include "net/connreq.h"
@@ -22,6 +23,7 @@
 #include "selfservice/kb_seed.h"
 #include "server/api_bridge.h"
 #include "server/log_notifier.h"
+#include "server/settings_service.h"
 #include "server/static_files.h"
 #include "store/store.h"
 
@@ -100,9 +102,11 @@ struct Hearthd::Parts {
   NetConnectionRequester requester;
   std::unique_ptr<insight::Insight> insight;  // before acs: the ACS calls it until it stops
   std::unique_ptr<incidents::IncidentService> incidents;  // likewise
+  std::unique_ptr<SettingsService> settings;  // live thresholds: over the two above
   std::unique_ptr<acs::SinkTee> sinks;        // the ACS's one sink: the diagnosis, then incidents
   std::unique_ptr<acs::AcsService> acs;
   std::unique_ptr<selfservice::Troubleshooter> troubleshooter;  // guided troubleshooting (portal)
+  std::unique_ptr<campaigns::CampaignService> campaigns;  // staged roll-outs, ticked every 5 s
   std::unique_ptr<api::Api> api;
   std::unique_ptr<StaticFiles> web;  // the front-end: every GET/HEAD outside the API
   std::unique_ptr<net::HttpServer> cwmp_server;
@@ -235,6 +239,16 @@ Status Hearthd::start() {
   if (config_.incidents.enabled) {
     if (Status st = p.incidents->load(); !st) return st;
   }
+  // Stored settings override the file's, before the services start.
+  {
+    insight::Insight* in = p.insight.get();
+    incidents::IncidentService* inc = p.incidents.get();
+    p.settings = std::make_unique<SettingsService>(
+        *p.store, config_.diagnosis.rules, config_.incidents.detection,
+        SettingsService::Targets{[in](const diag::DiagConfig& c) { in->set_rules(c); },
+                                 [inc](const outage::OutageOptions& o) { inc->set_detection(o); }});
+    if (Status st = p.settings->load(); !st) return st;
+  }
   p.sinks = std::make_unique<acs::SinkTee>(p.insight.get(),
                                            config_.incidents.enabled ? p.incidents.get() : nullptr);
   acs_opts.telemetry = p.sinks.get();
@@ -266,8 +280,15 @@ Status Hearthd::start() {
       selfservice::TroubleshooterOptions{.speed_test_url = config_.diagnosis.speed_test_url});
   deps.troubleshooter = p.troubleshooter.get();
   deps.portal = config_.portal;
+  deps.staff = config_.staff;
   deps.notifier = notifier_for(config_.notifier);
   if (config_.incidents.enabled) deps.incidents = p.incidents.get();
+  deps.settings = p.settings.get();
+  // Campaigns resume from the store where the last run stopped.
+  p.campaigns = std::make_unique<campaigns::CampaignService>(*p.store, *p.acs, SystemClock::instance(),
+                                                             p.insight.get());
+  p.campaigns->start(std::chrono::seconds(5));
+  deps.campaigns = p.campaigns.get();
   p.api = std::make_unique<api::Api>(std::move(deps));
 
   {
@@ -308,6 +329,7 @@ void Hearthd::stop() {
   p.started = false;
   if (p.cwmp_server) p.cwmp_server->stop();
   if (p.http_server) p.http_server->stop();
+  if (p.campaigns) p.campaigns->stop();
   if (p.acs) p.acs->stop();
   if (p.insight) p.insight->stop();
   if (p.incidents) p.incidents->stop();
@@ -317,8 +339,10 @@ void Hearthd::stop() {
   p.cwmp_server.reset();
   p.api.reset();
   p.troubleshooter.reset();
+  p.campaigns.reset();
   p.web.reset();
   p.acs.reset();
+  p.settings.reset();
   p.insight.reset();
   p.incidents.reset();
   p.sinks.reset();

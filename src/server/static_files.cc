@@ -158,16 +158,20 @@ net::HttpResponse StaticFiles::serve(const net::HttpRequest& request) const {
   if (parsed.status == 400) return plain(400, "bad path\n");
   if (parsed.status != 0) return plain(parsed.status, "not found\n");
 
-  // A last segment with a dot names a file; anything else is a page of the front-end.
+  // A last segment with a dot names a file; anything else is a page of the front-end: of the
+  // application whose directory the first segment names (/agent/..., /ops/...: the directory
+  // holds its own index.html), else of the customer portal at the root.
   const bool is_file =
       !parsed.segments.empty() && parsed.segments.back().find('.') != std::string::npos;
   fs::path path(root_);
+  std::error_code ec;
   if (is_file) {
     for (const auto& s : parsed.segments) path /= s;
+  } else if (!parsed.segments.empty() && fs::is_regular_file(path / parsed.segments[0] / "index.html", ec)) {
+    path = path / parsed.segments[0] / "index.html";
   } else {
     path /= "index.html";
   }
-  std::error_code ec;
   const fs::path real = fs::canonical(path, ec);
   if (ec) return plain(404, "not found\n");
   const std::string real_str = real.string();

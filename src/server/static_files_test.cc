@@ -22,6 +22,8 @@ class StaticFilesTest : public ::testing::Test {
     fs::create_directories(root_ / "assets");
     fs::create_directories(root_ / ".git");
     write(root_ / "index.html", "<!doctype html><title>Hearth</title>");
+    fs::create_directories(root_ / "ops");
+    write(root_ / "ops" / "index.html", "<!doctype html><title>Hearth operations</title>");
     // Big and repetitive enough to be worth gzipping.
     std::string js;
     for (int i = 0; i < 200; ++i) js += "console.log('hearth portal line " + std::to_string(i) + "');\n";
@@ -73,7 +75,11 @@ TEST_F(StaticFilesTest, AnswersPagesWithIndexAndFilesByName) {
       {"/?lang=de", 200, "index.html", "text/html; charset=utf-8"},
       {"/index.html", 200, "index.html", "text/html; charset=utf-8"},
       {"/home", 200, "index.html", "text/html; charset=utf-8"},
-      {"/agent/tickets/7", 200, "index.html", "text/html; charset=utf-8"},
+      {"/agent/tickets/7", 200, "index.html", "text/html; charset=utf-8"},  // no agent/ built
+      {"/ops/", 200, "ops/index.html", "text/html; charset=utf-8"},
+      {"/ops", 200, "ops/index.html", "text/html; charset=utf-8"},
+      {"/ops/campaigns?x=1", 200, "ops/index.html", "text/html; charset=utf-8"},
+      {"/ops/index.html", 200, "ops/index.html", "text/html; charset=utf-8"},
       {"/assets", 200, "index.html", "text/html; charset=utf-8"},
       {"/assets/index-3f2a9c.js", 200, "assets/index-3f2a9c.js", "application/javascript; charset=utf-8"},
       {"/assets/index-77aa01.css", 200, "assets/index-77aa01.css", "text/css; charset=utf-8"},
