@@ -1,4 +1,6 @@
-// The customer portal: plain TypeScript modules, built into dist/ for hearthd to serve at /.
+// Three pages built into dist/ for hearthd to serve: the customer portal at /, the agent console
+// at /agent/ and the operator dashboard at /ops/. Plain TypeScript modules, no framework.
+import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 // Tests run in a time zone other than UTC, as the C++ tests do: times shown to customers are local.
@@ -15,6 +17,13 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     sourcemap: false,
     reportCompressedSize: false,
+    rollupOptions: {
+      input: {
+        portal: resolve(__dirname, 'index.html'),
+        agent: resolve(__dirname, 'agent/index.html'),
+        ops: resolve(__dirname, 'ops/index.html'),
+      },
+    },
   },
   server: {
     // `npm run dev` against a hearthd on its default HTTP port.

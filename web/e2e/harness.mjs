@@ -130,6 +130,44 @@ export class Stack {
     return this.fleet.subscribers.find((s) => s.account === home.account);
   }
 
+  // A staff user made through the users API with the admin token; role "agent", "supervisor"
+  // or "operator". Returns the user with the password it was given, for logging in.
+  async createStaffUser({ login, role = 'agent', name = login, email = `${login}@example.net`, password = `pw-${login}-${process.pid}` }) {
+    const r = await this.api('POST', '/api/v1/users', { login, name, email, role, password });
+    if (r.status !== 201) throw new Error(`creating staff user ${login}: ${r.status} ${r.text}`);
+    return { ...r.body, password };
+  }
+
+  // A staff session without a browser: the cookie header and the CSRF token for fetch().
+  async staffSession(user) {
+    const res = await fetch(this.httpUrl + '/api/v1/staff/session', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: this.httpUrl },
+      body: JSON.stringify({ login: user.login, password: user.password }),
+    });
+    if (res.status !== 200) throw new Error(`staff login ${user.login}: ${res.status} ${await res.text()}`);
+    const cookie = (res.headers.get('set-cookie') || '').split(';')[0];
+    const body = await res.json();
+    return { cookie, csrfToken: body.csrfToken, user: body.user };
+  }
+
+  // The address of a staff app's page ('/agent/' or '/ops/'), by its index.html so that it does
+  // not depend on how the server maps the bare directory.
+  staffUrl(app, hash = '', search = '') {
+    return this.httpUrl + app + 'index.html' + search + hash;
+  }
+
+  // Logs a staff user in through the login page of a staff app ('/agent/' or '/ops/') and waits
+  // for the shell to show them.
+  async staffLogin(page, user, app = '/agent/') {
+    await page.goto(this.staffUrl(app, '#/login'));
+    const form = page.getByTestId('staff-login-form');
+    await form.locator('input[name=login]').fill(user.login);
+    await form.locator('input[name=password]').fill(user.password);
+    await form.locator('button[type=submit]').click();
+    await page.getByTestId('staff-user').waitFor({ timeout: 15_000 });
+  }
+
   async stop() {
     for (const child of this.children.reverse()) {
       if (child.exitCode === null && child.signalCode === null) {
