@@ -10,7 +10,7 @@ ninja -C "$build_dir" ${HEARTH_BUILD_TARGETS:-}
 
 # The web front-end: rebuilt only when a source is newer than the last build's index.html (vite
 # empties dist/ first, so a failed build is retried next time).
-web_sources=(web/src web/public web/index.html web/package.json web/package-lock.json web/vite.config.ts web/tsconfig.json)
+web_sources=(web/src web/public web/index.html web/agent web/ops web/package.json web/package-lock.json web/vite.config.ts web/tsconfig.json)
 if [ ! -f web/dist/index.html ] || [ -n "$(find "${web_sources[@]}" -newer web/dist/index.html -print -quit 2>/dev/null)" ]; then
   [ -d web/node_modules ] || (cd web && npm install --no-save --no-audit --no-fund --loglevel=error)
   echo "build: web front-end"

@@ -52,6 +52,21 @@ cwmp_url="http://${cwmp_addr/0.0.0.0/127.0.0.1}/"
 build/src/cli/hearth-sim --homes "$homes" --seed "$seed" --export demo-data/fleet.json
 build/src/cli/hearth --url "$http_url" --token "$token" import demo-data/fleet.json
 
+# Staff for the agent console and the operator dashboard: an agent and an operator, with
+# passwords made on the first run and kept in demo-data/ (adding them again is a harmless 409).
+staff_file=demo-data/staff-passwords
+if [ ! -s "$staff_file" ]; then
+  { echo "agent $(head -c 12 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')"
+    echo "operator $(head -c 12 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')"; } > "$staff_file"
+  chmod 600 "$staff_file"
+fi
+agent_password=$(awk '$1 == "agent" { print $2 }' "$staff_file")
+operator_password=$(awk '$1 == "operator" { print $2 }' "$staff_file")
+HEARTH_USER_PASSWORD="$agent_password" build/src/cli/hearth --url "$http_url" --token "$token" \
+  users add --login agent --role agent --name "Alex Agent" >/dev/null 2>&1 || true
+HEARTH_USER_PASSWORD="$operator_password" build/src/cli/hearth --url "$http_url" --token "$token" \
+  users add --login operator --role operator --name "Olga Operator" >/dev/null 2>&1 || true
+
 build/src/cli/hearth-sim --acs "$cwmp_url" --homes "$homes" --seed "$seed" --inform-interval 120 \
   --scenario scenarios/demo.json --truth demo-data/truth.json \
   --line-events "$http_url/api/v1/line-events" --line-events-token "$token" \
@@ -88,6 +103,8 @@ cat <<MSG
 
 Hearth demo is running: hearthd (pid $hearthd_pid) and $homes simulated homes (pid $sim_pid).
   Customer portal:     $http_url/   (log in with a demo customer below)
+  Agent console:       $http_url/agent/   login agent, password $agent_password
+  Operator dashboard:  $http_url/ops/     login operator, password $operator_password
   API:                 $http_url/api/v1/devices   (and /api/v1/homes, /api/v1/access-nodes)
   OpenAPI document:    $http_url/api/openapi.json
   Metrics:             $http_url/metrics

@@ -32,9 +32,10 @@ size_status=0
 node web/scripts/size.mjs web/dist || size_status=1
 
 echo "== web front-end: browser tests (headless Chromium, hearthd and hearth-sim on loopback)"
-# Screenshots of the main pages at phone width are kept in build/test-artifacts/e2e/.
+# The portal, the agent console and the operator dashboard; screenshots of their main pages are
+# kept in build/test-artifacts/e2e/.
 e2e_status=0
-node --test --test-reporter=tap web/e2e/portal.e2e.mjs > build/web-e2e.tap 2>&1 || e2e_status=1
+node --test --test-reporter=tap web/e2e/*.e2e.mjs > build/web-e2e.tap 2>&1 || e2e_status=1
 grep -E '^(not )?ok |^# (pass|fail)' build/web-e2e.tap || true
 [ "$e2e_status" -eq 0 ] || { echo "browser tests failed:"; tail -80 build/web-e2e.tap; }
 
