@@ -99,6 +99,26 @@ TEST_F(StaffRolesTest, RouteByCaller) {
   }
 }
 
+TEST_F(StaffRolesTest, TokensForSystemsTakeAStaffRole) {
+  const ApiResponse made = h_.call("POST", "/api/v1/tokens", R"({"name":"crm","role":"agent"})");
+  ASSERT_EQ(made.status, 201) << made.body;
+  EXPECT_EQ(body_json(made)["role"], "agent");
+  const std::string crm = body_json(made)["token"].get<std::string>();
+  const std::string device = "/api/v1/devices/" + encode_segment(device_);
+  EXPECT_EQ(h_.call("POST", device + "/tasks", R"({"name":"reboot"})", crm).status, 202);
+  EXPECT_EQ(h_.call("GET", "/api/v1/tickets", "", crm).status, 200);
+  EXPECT_EQ(h_.call("GET", "/api/v1/users", "", crm).status, 403);
+  EXPECT_EQ(h_.call("GET", "/api/v1/audit", "", crm).status, 403);
+  EXPECT_EQ(h_.call("POST", "/api/v1/tokens", R"({"name":"more","role":"admin"})", crm).status, 403);
+  const ApiResponse sup = h_.call("POST", "/api/v1/tokens", R"({"name":"qa","role":"supervisor"})");
+  ASSERT_EQ(sup.status, 201) << sup.body;
+  EXPECT_EQ(h_.call("GET", "/api/v1/audit", "", body_json(sup)["token"].get<std::string>()).status, 200);
+  // Not a staff role.
+  for (const char* role : {"customer", "root", ""}) {
+    EXPECT_EQ(h_.call("POST", "/api/v1/tokens", json{{"name", "x"}, {"role", role}}.dump()).status, 400) << role;
+  }
+}
+
 TEST_F(StaffRolesTest, AgentsCanCancelAndRetryTasks) {
   const std::string device = "/api/v1/devices/" + encode_segment(device_);
   const ApiResponse created = call_as(kAgentUser, "POST", device + "/tasks", R"({"name":"reboot"})");

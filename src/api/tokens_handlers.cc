@@ -42,7 +42,11 @@ void create_token(const ApiDeps& deps, CallPtr call) {
   }
   Result<std::string> role = string_field(*body, "role", kRoleAdmin);
   if (!role) return call->fail(role.error());
-  if (*role != kRoleAdmin && *role != kRoleRead) return call->fail(invalid("role", "must be \"admin\" or \"read\""));
+  // Systems get the rights of a staff role: a CRM acting for agents takes "agent", a reporting
+  // tool "read" (role_rank(), call.h).
+  if (*role != kRoleAdmin && *role != kRoleRead && *role != "agent" && *role != "supervisor" && *role != "operator") {
+    return call->fail(invalid("role", "must be \"admin\", \"operator\", \"supervisor\", \"agent\" or \"read\""));
+  }
 
   const std::string token = crypto::random_token(32);
   store::TokenRecord record;

@@ -131,12 +131,14 @@ void Insight::worker_loop() {
 }
 
 void Insight::ticker_loop() {
+  refresh_stored_fleet_if_stale();  // the fleet summary's view of stored diagnoses, built at start
   std::unique_lock<std::mutex> lock(queue_mutex_);
   while (!stopping_) {
     queue_cv_.wait_for(lock, std::chrono::milliseconds(options_.tick_ms), [&] { return stopping_; });
     if (stopping_) return;
     lock.unlock();
     tick();
+    refresh_stored_fleet_if_stale();
     lock.lock();
   }
 }

@@ -129,17 +129,24 @@ class Insight final : public acs::TelemetrySink, public DiagnosisReader {
 
   // The fleet summary's view of the homes this process has not analysed (their diagnosis is only
   // in the store, and changes only once they are analysed here, when the in-memory one wins):
-  // read and parsed once, then again at most every kStoredFleetRefreshMs (homes added or deleted).
+  // read and parsed by the ticker thread's first round (or the first summary, if that comes sooner),
+  // then again every kStoredFleetRefreshMs (homes added or deleted) by the ticker, so that no
+  // request waits for the re-read while the service runs (66.7k homes: about 1.3 s).
   struct StoredDiagnosis {
     int health = 100;
     std::string primary_code;
     std::vector<std::string> open_codes;  // distinct
   };
   static constexpr int64_t kStoredFleetRefreshMs = 10 * 60'000;
+  std::mutex fleet_refresh_mutex_;  // held through a read of the stored diagnoses; before fleet_mutex_
   std::mutex fleet_mutex_;  // guards the two below; taken before mutex_, never inside it
   std::unordered_map<std::string, StoredDiagnosis> stored_fleet_;
   int64_t stored_fleet_at_ms_ = -1;
-  Status refresh_stored_fleet(int64_t now_ms);  // REQUIRES: fleet_mutex_ held
+  // Reads the stored diagnoses (unless another read made the view fresh meanwhile) without holding
+  // fleet_mutex_, then swaps them in under it.
+  Status refresh_stored_fleet(int64_t now_ms);
+  // On the ticker thread: builds the view, or re-reads it when stale.
+  void refresh_stored_fleet_if_stale();
 
   std::mutex queue_mutex_;
   std::condition_variable queue_cv_;

@@ -6,6 +6,8 @@
 #include <set>
 #include <unordered_set>
 
+#include <spdlog/spdlog.h>
+
 #include "diag/diagnosis_json.h"
 #include "insight/insight_home.h"
 
@@ -128,6 +130,12 @@ Result<std::vector<std::string>> Insight::series_keys(const std::string& home_id
 }
 
 Status Insight::refresh_stored_fleet(int64_t now_ms) {
+  // One read at a time: a summary asking while the ticker reads waits for that read.
+  std::lock_guard<std::mutex> refresh_lock(fleet_refresh_mutex_);
+  {
+    std::lock_guard<std::mutex> fleet_lock(fleet_mutex_);
+    if (stored_fleet_at_ms_ >= 0 && now_ms - stored_fleet_at_ms_ < kStoredFleetRefreshMs) return {};
+  }
   std::unordered_map<std::string, StoredDiagnosis> fresh;
   store::DiagnosisQuery q;
   q.limit = kPage;
@@ -148,9 +156,23 @@ Status Insight::refresh_stored_fleet(int64_t now_ms) {
     if (page->size() < q.limit) break;
     q.offset += q.limit;
   }
-  stored_fleet_ = std::move(fresh);
-  stored_fleet_at_ms_ = now_ms;
+  std::lock_guard<std::mutex> fleet_lock(fleet_mutex_);
+  if (now_ms >= stored_fleet_at_ms_) {
+    stored_fleet_ = std::move(fresh);
+    stored_fleet_at_ms_ = now_ms;
+  }
   return {};
+}
+
+void Insight::refresh_stored_fleet_if_stale() {
+  const int64_t now = to_unix_ms(clock_.now());
+  {
+    std::lock_guard<std::mutex> fleet_lock(fleet_mutex_);
+    if (stored_fleet_at_ms_ >= 0 && now - stored_fleet_at_ms_ < kStoredFleetRefreshMs) return;
+  }
+  if (Status st = refresh_stored_fleet(now); !st) {
+    spdlog::warn("fleet summary: stored diagnoses not re-read: {}", st.error().message);
+  }
 }
 
 Result<FleetSummary> Insight::fleet_summary(size_t worst_limit) {
@@ -170,11 +192,22 @@ Result<FleetSummary> Insight::fleet_summary(size_t worst_limit) {
     s.health_histogram[static_cast<size_t>(h == 100 ? 9 : h / 10)]++;
     all.push_back({home_id, health, primary});
   };
-  std::lock_guard<std::mutex> fleet_lock(fleet_mutex_);
   const int64_t now = to_unix_ms(clock_.now());
-  if (stored_fleet_at_ms_ < 0 || now - stored_fleet_at_ms_ >= kStoredFleetRefreshMs) {
+  bool started;
+  {
+    std::lock_guard<std::mutex> lock(queue_mutex_);
+    started = started_;
+  }
+  bool refresh;
+  {
+    std::lock_guard<std::mutex> fleet_lock(fleet_mutex_);
+    // Started, the ticker re-reads a stale view; without it (tests, tools) the summary does.
+    refresh = stored_fleet_at_ms_ < 0 || (!started && now - stored_fleet_at_ms_ >= kStoredFleetRefreshMs);
+  }
+  if (refresh) {
     if (Status st = refresh_stored_fleet(now); !st) return st.error();
   }
+  std::lock_guard<std::mutex> fleet_lock(fleet_mutex_);
   std::unordered_set<std::string> seen;
   {
     std::lock_guard<std::mutex> lock(mutex_);

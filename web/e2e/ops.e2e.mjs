@@ -107,7 +107,7 @@ test('an operator starts a staged firmware campaign that halts when the canary f
   await page.goto(stack.httpUrl + '/ops/#/fleet');
   await page.getByTestId('fleet-online').waitFor({ timeout: 15_000 });
   await page.getByTestId('fleet-health').waitFor();
-  assert.match(await page.getByTestId('fleet-online').innerText(), /\d+ of \d+ online/);
+  assert.match(await page.getByTestId('fleet-online').innerText(), /\d+ of \d+ informed in the last 2 hours/);
   await shot(page, 'ops-fleet');
 
   // The form: the targets' model and tag, the wrong image, a canary of 2 and two waves of the

@@ -11,7 +11,7 @@ import { actionsPanel, type ActionsPanel } from './actions';
 import { actionLabel } from './labels';
 import { networkMap } from './netmap';
 import { telemetryPanel } from './telemetry';
-import { ticketTable } from './tickets';
+import { stateKind, stateLabel } from './tickets';
 import { timelinePanel } from './timeline';
 
 export function severityKind(severity: string): string {
@@ -111,21 +111,27 @@ function diagnosisPanel(ov: Overview): HTMLElement {
       : empty(t('diag.noFindings')));
 }
 
+// One compact block a device (the side column is too narrow for a six-column table).
 function devicesPanel(ov: Overview): HTMLElement {
   if (ov.devices.length === 0) return panel(t('devices.title'), {}, empty(t('actions.noDevice')));
   return panel(t('devices.title'), {},
-    h('div', { class: 'table-wrap' }, h('table', { class: 'data' },
-      h('thead', {}, h('tr', {}, [t('col.role'), t('col.model'), t('col.serial'), t('col.firmware'), t('col.lastInform'), t('col.state')]
-        .map((c) => h('th', { scope: 'col' }, c)))),
-      h('tbody', {}, ov.devices.map((d) => h('tr', {},
-        h('td', {}, d.role), h('td', {}, d.model), h('td', { class: 'mono' }, d.serial), h('td', {}, d.softwareVersion),
-        h('td', { title: formatDateTime(d.lastInform) }, formatAgo(d.lastInform)),
-        h('td', {}, badge(d.online ? t('map.online') : t('map.offline'), d.online ? 'ok' : 'bad'))))))));
+    h('ul', { class: 'device-list' }, ov.devices.map((d) => h('li', { 'data-testid': 'device', 'data-serial': d.serial },
+      h('div', { class: 'device-head' }, h('strong', {}, d.model), ' ', h('span', { class: 'muted' }, d.role), ' ',
+        badge(d.online ? t('map.online') : t('map.offline'), d.online ? 'ok' : 'bad')),
+      h('div', { class: 'mono' }, d.serial),
+      h('div', { class: 'muted' }, `${t('col.firmware')} ${d.softwareVersion} · ${t('col.lastInform')} `,
+        h('span', { title: formatDateTime(d.lastInform) }, formatAgo(d.lastInform)))))));
 }
 
 function ticketsPanel(list: TicketSummary[]): HTMLElement | null {
   if (list.length === 0) return null;
-  return panel(t('customer.openTickets'), {}, ticketTable(list, false));
+  // Compact for the side column: the customer is the page's own.
+  return panel(t('customer.openTickets'), {}, h('ul', { class: 'device-list' }, list.map((tk) =>
+    h('li', { 'data-testid': 'ticket-row', 'data-ticket': tk.id },
+      h('div', { class: 'device-head' }, h('a', { href: hrefFor({ name: 'ticket', id: tk.id }) }, tk.subject || tk.id), ' ',
+        badge(stateLabel(tk.state), stateKind(tk.state))),
+      h('div', { class: 'muted' }, [tk.causeCode ?? '', tk.assigneeName || tk.assignee || t('tickets.unassigned')].filter(Boolean).join(' · '), ' · ',
+        h('span', { title: formatDateTime(tk.updatedAt) }, formatAgo(tk.updatedAt)))))));
 }
 
 function customerFacts(c: { account: string; email?: string; street?: string; postalCode?: string; city?: string }, extra: [string, string][] = []): HTMLElement {

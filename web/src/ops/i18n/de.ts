@@ -20,7 +20,7 @@ export const de: Record<keyof typeof en, string> = {
 
   'fleet.title': 'Flotte',
   'fleet.devices': 'Geräte online',
-  'fleet.online': '{online} von {total} online',
+  'fleet.online': '{online} von {total} meldeten sich in den letzten 2 Stunden',
   'fleet.share': '{pct} %',
   'fleet.homesDiagnosed': 'Diagnostizierte Haushalte',
   'fleet.homesHealthy': 'Gesunde Haushalte',

@@ -19,7 +19,7 @@ export const en = {
 
   'fleet.title': 'Fleet',
   'fleet.devices': 'Devices online',
-  'fleet.online': '{online} of {total} online',
+  'fleet.online': '{online} of {total} informed in the last 2 hours',
   'fleet.share': '{pct} %',
   'fleet.homesDiagnosed': 'Homes diagnosed',
   'fleet.homesHealthy': 'Healthy homes',

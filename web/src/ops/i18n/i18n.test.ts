@@ -49,9 +49,9 @@ describe('t', () => {
   afterEach(() => setLang('en'));
 
   it('follows the language and falls back to the shared staff words', () => {
-    expect(t('fleet.online', { online: 3, total: 5 })).toBe('3 of 5 online');
+    expect(t('fleet.online', { online: 3, total: 5 })).toBe('3 of 5 informed in the last 2 hours');
     setLang('de');
-    expect(t('fleet.online', { online: 3, total: 5 })).toBe('3 von 5 online');
+    expect(t('fleet.online', { online: 3, total: 5 })).toBe('3 von 5 meldeten sich in den letzten 2 Stunden');
     setLang('sv');
     expect(t('campaign.state.halted')).toBe('stoppad');
     expect(t('app.logout')).not.toBe('app.logout');

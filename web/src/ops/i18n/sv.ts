@@ -20,7 +20,7 @@ export const sv: Record<keyof typeof en, string> = {
 
   'fleet.title': 'Flotta',
   'fleet.devices': 'Enheter online',
-  'fleet.online': '{online} av {total} online',
+  'fleet.online': '{online} av {total} hörde av sig de senaste 2 timmarna',
   'fleet.share': '{pct} %',
   'fleet.homesDiagnosed': 'Diagnostiserade hem',
   'fleet.homesHealthy': 'Friska hem',

@@ -27,13 +27,13 @@ describe('fleet page', () => {
 
   it('shows devices online, the charts, the worst homes linked to the agent console and the firmware', () => {
     const root = wrap(fleetView(fleet));
-    expect(byId(root, 'fleet-online')?.textContent).toContain('38 of 40 online');
+    expect(byId(root, 'fleet-online')?.textContent).toContain('38 of 40 informed in the last 2 hours');
     expect(byId(root, 'fleet-health')?.querySelectorAll('rect.bar')).toHaveLength(10);
     expect(byId(root, 'fleet-findings')?.textContent).toContain('WIFI-CAP-001');
     expect(byId(root, 'fleet-worst')?.querySelector('a')?.getAttribute('href')).toBe('/agent/#/customer/1001/H-1');
     expect(byId(root, 'fleet-firmware')?.textContent).toContain('1.1');
     setLang('de');
-    expect(wrap(fleetView(fleet)).textContent).toContain('38 von 40 online');
+    expect(wrap(fleetView(fleet)).textContent).toContain('38 von 40 meldeten sich in den letzten 2 Stunden');
   });
 });
 
