@@ -1,5 +1,5 @@
 # The console benchmarks' store generator: a fleet of homes with a week of history, written
-# straight through store::Store (console_fleet.h); bench/console_bench.py times the pages on it.
+# straight through store::Store (console_fleet.h); bench/console_bench.mjs times the pages on it.
 if(TARGET hearth_store_bench_support AND TARGET hearth_insight)
   hearth_add_executable(console_generate
     SOURCES ${CMAKE_CURRENT_LIST_DIR}/console_generate.cc ${CMAKE_CURRENT_LIST_DIR}/console_fleet.cc

@@ -12,6 +12,7 @@
 #include "core/ids.h"
 #include "diag/diagnosis.h"
 #include "diag/diagnosis_json.h"
+#include "insight/finding_record.h"
 #include "insight/points.h"
 
 namespace hearth::bench {
@@ -233,18 +234,6 @@ diag::Finding finding_of(const FleetShape& s, int64_t n, const Code& c, int64_t 
   return f;
 }
 
-store::FindingRecord finding_record(const std::string& home, const diag::Finding& f) {
-  store::FindingRecord r;
-  r.home_id = home;
-  r.code = f.code;
-  r.severity = diag::severity_name(f.severity);
-  r.entity = std::string(diag::entity_kind_name(f.entity.kind)) + (f.entity.id.empty() ? "" : ":" + f.entity.id);
-  r.start_ms = f.start_ms;
-  r.end_ms = f.end_ms;
-  r.json = diag::finding_to_json(f).dump();
-  return r;
-}
-
 store::DeviceRecord device_of(const FleetShape& s, int64_t n, const Model& m, int slot, const std::string& serial,
                               bool online) {
   store::DeviceRecord d;
@@ -401,13 +390,13 @@ int add_home(const FleetShape& s, const TreeTemplate& tree, int64_t n, store::Wr
     health -= c.cost;
     dg.health_costs.push_back({c.code, f.entity, c.cost});
     dg.findings.push_back(f);
-    batch->add(store::PutFinding{finding_record(home, f)});
+    batch->add(store::PutFinding{insight::finding_record(home, f)});
   }
   const int ended = static_cast<int>(mix(s.seed, n, 50) % 4);
   for (int k = 0; k < ended; ++k) {
     const Code& c = kCodes[mix(s.seed, n, 60 + k) % std::size(kCodes)];
     const int64_t start = s.now_ms - static_cast<int64_t>(unit(s.seed, n, 70 + k) * s.days * kDayMs);
-    batch->add(store::PutFinding{finding_record(home, finding_of(s, n, c, start, start + 2 * kHourMs, devices[0].id))});
+    batch->add(store::PutFinding{insight::finding_record(home, finding_of(s, n, c, start, start + 2 * kHourMs, devices[0].id))});
   }
   health = std::max(health, 5);
   dg.health = health;

@@ -53,7 +53,7 @@ build/src/cli/hearth-sim --homes "$homes" --seed "$seed" --export demo-data/flee
 build/src/cli/hearth --url "$http_url" --token "$token" import demo-data/fleet.json
 
 # Staff for the agent console and the operator dashboard: an agent and an operator, with
-# passwords made on the first run and kept in demo-data/ (adding them again is a harmless 409).
+# passwords made on the first run and kept in demo-data/ (a later run sets them again).
 staff_file=demo-data/staff-passwords
 if [ ! -s "$staff_file" ]; then
   { echo "agent $(head -c 12 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')"
@@ -62,10 +62,17 @@ if [ ! -s "$staff_file" ]; then
 fi
 agent_password=$(awk '$1 == "agent" { print $2 }' "$staff_file")
 operator_password=$(awk '$1 == "operator" { print $2 }' "$staff_file")
-HEARTH_USER_PASSWORD="$agent_password" build/src/cli/hearth --url "$http_url" --token "$token" \
-  users add --login agent --role agent --name "Alex Agent" >/dev/null 2>&1 || true
-HEARTH_USER_PASSWORD="$operator_password" build/src/cli/hearth --url "$http_url" --token "$token" \
-  users add --login operator --role operator --name "Olga Operator" >/dev/null 2>&1 || true
+ensure_staff() {  # LOGIN ROLE NAME PASSWORD: added, or (kept from an earlier run) given this password
+  local id
+  HEARTH_USER_PASSWORD="$4" build/src/cli/hearth --url "$http_url" --token "$token" \
+    users add --login "$1" --role "$2" --name "$3" >/dev/null 2>&1 && return 0
+  id=$(build/src/cli/hearth --url "$http_url" --token "$token" users list | awk -v l="$1" 'NR > 1 && $2 == l { print $1 }')
+  [ -n "$id" ] || { echo "run: cannot add the demo user $1" >&2; exit 1; }
+  HEARTH_USER_PASSWORD="$4" build/src/cli/hearth --url "$http_url" --token "$token" \
+    users update "$id" --role "$2" --enable >/dev/null
+}
+ensure_staff agent agent "Alex Agent" "$agent_password"
+ensure_staff operator operator "Olga Operator" "$operator_password"
 
 build/src/cli/hearth-sim --acs "$cwmp_url" --homes "$homes" --seed "$seed" --inform-interval 120 \
   --scenario scenarios/demo.json --truth demo-data/truth.json \

@@ -4,7 +4,7 @@ import { setLang } from '../../staff/i18n';
 import type { Overview } from '../types';
 import { customerPage } from './customer';
 import { searchPage } from './search';
-import { planCharts } from './telemetry';
+import { maxGap, planCharts } from './telemetry';
 
 const overview: Overview = {
   home: { id: 'h1', account: 'A100', accessNode: 'olt-1', region: 'north' },
@@ -105,6 +105,16 @@ describe('chart plan', () => {
       ['charts.wan', ['wan/rx_mbps', 'wan/tx_mbps']],
       ['charts.loss', ['wan/ping_ms']],
     ]);
+  });
+});
+
+describe('chart gaps', () => {
+  const at = (...minutes: number[]) => ({ name: 's', points: minutes.map((m) => ({ t: m * 60_000, v: 1 })) });
+  it('bridges three times the usual spacing, at least 15 minutes, and 2.5 hours over 7 days', () => {
+    expect(maxGap([at(0, 5, 10, 15, 20, 400)], '24h')).toBe(15 * 60_000);
+    expect(maxGap([at(0, 10, 20, 30)], '24h')).toBe(30 * 60_000);
+    expect(maxGap([at(0)], '24h')).toBe(Infinity);
+    expect(maxGap([at(0, 5)], '7d')).toBe(2.5 * 3_600_000);
   });
 });
 

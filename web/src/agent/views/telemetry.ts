@@ -53,6 +53,20 @@ export function seriesName(key: string, ov: Overview): string {
   return parts.slice(1).join('/');
 }
 
+// The longest gap a line bridges: three times the usual spacing of the samples (at least 15
+// minutes), or 2.5 hours over 7 days (hourly rollups before the last 48 hours). A longer gap (the
+// gateway was off, or not heard) leaves a break in the line instead of a made-up slope.
+export function maxGap(series: ChartSeries[], range: '24h' | '7d'): number {
+  if (range === '7d') return 2.5 * 3_600_000;
+  const steps: number[] = [];
+  for (const s of series) {
+    for (let i = 1; i < s.points.length; i++) steps.push(s.points[i].t - s.points[i - 1].t);
+  }
+  if (steps.length === 0) return Infinity;
+  steps.sort((a, b) => a - b);
+  return Math.max(3 * steps[Math.floor(steps.length / 2)], 15 * 60_000);
+}
+
 const seriesUrl = (homeId: string, key: string, from: number, to: number) =>
   `/homes/${seg(homeId)}/series${query({ key, from, to })}`;
 
@@ -79,12 +93,13 @@ export function telemetryPanel(ov: Overview, now: () => number = Date.now): HTML
     }, ({ health, loaded }) => {
       const out: Node[] = [];
       if (health) {
+        const series = [{ ...toChart(health, t('charts.health')), area: true }];
         out.push(h('h3', {}, t('charts.health')), lineChart({ label: t('charts.health'), from, to, yMin: 0, yMax: 100, testid: 'health-chart',
-          series: [{ ...toChart(health, t('charts.health')), area: true }], format: (v) => formatNumber(v) }));
+          series, maxGap: maxGap(series, range), format: (v) => formatNumber(v) }));
       }
       for (const { plan, series } of loaded) {
         out.push(h('h3', {}, t(plan.title)), lineChart({ label: t(plan.title), from, to, series, yMin: plan.yMin, yMax: plan.yMax,
-          testid: `chart-${plan.title.split('.')[1]}` }));
+          maxGap: maxGap(series, range), testid: `chart-${plan.title.split('.')[1]}` }));
       }
       return out.length ? out : empty(t('charts.none'));
     }, errorText);

@@ -40,6 +40,7 @@ export const de: Record<keyof typeof en, string> = {
   'fleet.colDevices': 'Geräte',
   'fleet.colOnline': 'Online',
   'fleet.empty': 'Noch nichts anzuzeigen.',
+  'fleet.allHealthy': 'Kein Haushalt hat ein Problem.',
 
   'incidents.title': 'Störungen',
   'incidents.show': 'Anzeigen',

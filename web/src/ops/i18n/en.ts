@@ -39,6 +39,7 @@ export const en = {
   'fleet.colDevices': 'Devices',
   'fleet.colOnline': 'Online',
   'fleet.empty': 'Nothing to show yet.',
+  'fleet.allHealthy': 'No home has a problem.',
 
   'incidents.title': 'Incidents',
   'incidents.show': 'Show',

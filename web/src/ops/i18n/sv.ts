@@ -40,6 +40,7 @@ export const sv: Record<keyof typeof en, string> = {
   'fleet.colDevices': 'Enheter',
   'fleet.colOnline': 'Online',
   'fleet.empty': 'Inget att visa än.',
+  'fleet.allHealthy': 'Inget hushåll har något problem.',
 
   'incidents.title': 'Störningar',
   'incidents.show': 'Visa',

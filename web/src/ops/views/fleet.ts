@@ -13,11 +13,13 @@ import type { Fleet } from '../types';
 
 const healthClass = (i: number) => (i < 5 ? 'health-bad' : i < 8 ? 'health-warn' : 'health-good');
 
+// Only homes with something wrong: a list of healthy homes would say nothing.
 function worstHomes(f: Fleet): HTMLElement {
-  if (f.worstHomes.length === 0) return empty(t('fleet.empty'));
+  const worst = f.worstHomes.filter((w) => w.health < 100 || w.primaryCode);
+  if (worst.length === 0) return empty(t(f.homesDiagnosed > 0 ? 'fleet.allHealthy' : 'fleet.empty'));
   return table(
     [t('fleet.colHome'), t('fleet.colCustomer'), t('fleet.colHealth'), t('fleet.colCause')],
-    f.worstHomes.map((w) => [
+    worst.map((w) => [
       h('a', { href: agentHomeHref(w.account, w.homeId) }, w.homeId),
       `${w.name} (${w.account})`,
       formatNumber(w.health),

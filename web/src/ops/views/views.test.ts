@@ -31,6 +31,10 @@ describe('fleet page', () => {
     expect(byId(root, 'fleet-health')?.querySelectorAll('rect.bar')).toHaveLength(10);
     expect(byId(root, 'fleet-findings')?.textContent).toContain('WIFI-CAP-001');
     expect(byId(root, 'fleet-worst')?.querySelector('a')?.getAttribute('href')).toBe('/agent/#/customer/1001/H-1');
+    // Healthy homes are not listed among the worst.
+    const healthy = wrap(fleetView({ ...fleet, worstHomes: [{ homeId: 'H-2', account: '1002', name: 'Bo', health: 100, primaryCode: null }] }));
+    expect(byId(healthy, 'fleet-worst')).toBeNull();
+    expect(healthy.textContent).toContain('No home has a problem.');
     expect(byId(root, 'fleet-firmware')?.textContent).toContain('1.1');
     setLang('de');
     expect(wrap(fleetView(fleet)).textContent).toContain('38 von 40 meldeten sich in den letzten 2 Stunden');
