@@ -18,6 +18,7 @@
 #include "api/customer_auth.h"
 #include "api/errors.h"
 #include "api/handler_support.h"
+#include "api/login_replies.h"
 #include "api/rate_limiter.h"
 #include "api/request_params.h"
 #include "api/routes.h"
@@ -32,7 +33,6 @@ namespace {
 using nlohmann::json;
 
 constexpr size_t kMaxLoginBytes = 320;     // an email address at most
-constexpr size_t kMaxPasswordBytes = 1024;  // a request field; the policy below counts characters
 constexpr size_t kMinPasswordChars = 8;
 constexpr size_t kMaxPasswordChars = 128;
 
@@ -48,31 +48,10 @@ struct AuthState {
 
 ApiResponse csrf_refused(const Error& e) { return portal_error(403, "csrf", e.message); }
 
-ApiResponse rate_limited(const RateLimiter::Decision& d) {
-  const int64_t seconds = std::max<int64_t>((d.retry_after_ms + 999) / 1000, 1);
-  ApiResponse r = portal_error(429, "rate_limited",
-                               "too many attempts; try again in " + std::to_string(seconds) + " seconds");
-  r.headers.set("Retry-After", std::to_string(seconds));
-  return r;
-}
 
-ApiResponse invalid_credentials(int status) {
-  return portal_error(status, "invalid_credentials", "the login or the password is wrong");
-}
 
 ApiResponse no_content() { return ApiResponse{204, "", "", {}}; }
 
-// A password (or the current one) from the body: a string of at most kMaxPasswordBytes. The
-// value never appears in an error.
-Result<std::string> secret_field(const json& body, const char* name) {
-  const auto it = body.find(name);
-  if (it == body.end() || !it->is_string()) return invalid_field(name, "required, a string");
-  const std::string& s = it->get_ref<const std::string&>();
-  if (s.size() > kMaxPasswordBytes) {
-    return invalid_field(name, "longer than " + std::to_string(kMaxPasswordBytes) + " bytes");
-  }
-  return s;
-}
 
 // 8..128 characters (code points; JSON strings are valid UTF-8).
 bool acceptable_password(const std::string& password) {
@@ -170,12 +149,7 @@ void login(const ApiDeps& deps, AuthState& state, CallPtr call) {
   batch.add(store::PutSession{session.record});
   const std::string cookie = session_cookie_header(deps, session.token);
   spdlog::info("portal: account {} logged in from {}", subscriber->account, call->request().remote_ip);
-  write_then(deps, std::move(batch), call, [call, answer = std::move(answer), cookie] {
-    ApiResponse r = json_response(200, answer);
-    r.headers.add("Set-Cookie", cookie);
-    r.headers.set("Cache-Control", "no-store");
-    call->respond(std::move(r));
-  });
+  write_then_set_cookie(deps, std::move(batch), call, std::move(answer), cookie);
 }
 
 void logout(const ApiDeps& deps, CallPtr call) {

@@ -13,6 +13,7 @@
 #include "api/body_fields.h"
 #include "api/errors.h"
 #include "api/handler_support.h"
+#include "api/login_replies.h"
 #include "api/rate_limiter.h"
 #include "api/request_params.h"
 #include "api/routes.h"
@@ -27,7 +28,6 @@ namespace {
 using nlohmann::json;
 
 constexpr size_t kMaxLoginBytes = 64;
-constexpr size_t kMaxPasswordBytes = 1024;
 constexpr size_t kMinPasswordChars = 10;
 constexpr size_t kMaxPasswordChars = 128;
 
@@ -37,27 +37,8 @@ struct StaffAuthState {
   RateLimiter changes;  // password changes per user (guesses of the current password)
 };
 
-ApiResponse rate_limited(const RateLimiter::Decision& d) {
-  const int64_t seconds = std::max<int64_t>((d.retry_after_ms + 999) / 1000, 1);
-  ApiResponse r = portal_error(429, "rate_limited",
-                               "too many attempts; try again in " + std::to_string(seconds) + " seconds");
-  r.headers.set("Retry-After", std::to_string(seconds));
-  return r;
-}
 
-ApiResponse invalid_credentials(int status) {
-  return portal_error(status, "invalid_credentials", "the login or the password is wrong");
-}
 
-Result<std::string> secret_field(const json& body, const char* name) {
-  const auto it = body.find(name);
-  if (it == body.end() || !it->is_string()) return invalid_field(name, "required, a string");
-  const std::string& s = it->get_ref<const std::string&>();
-  if (s.size() > kMaxPasswordBytes) {
-    return invalid_field(name, "longer than " + std::to_string(kMaxPasswordBytes) + " bytes");
-  }
-  return s;
-}
 
 Error not_a_session() {
   return make_error(ErrorCode::kUnauthenticated, "this needs a console session, not an API token; log in");
@@ -115,12 +96,7 @@ void login(const ApiDeps& deps, StaffAuthState& state, CallPtr call) {
   batch.add(store::AddAudit{std::move(audit)});
   const std::string cookie = staff_cookie_header(deps, session.token);
   spdlog::info("staff: user {} logged in from {}", user->id, call->request().remote_ip);
-  write_then(deps, std::move(batch), call, [call, answer = std::move(answer), cookie] {
-    ApiResponse r = json_response(200, answer);
-    r.headers.add("Set-Cookie", cookie);
-    r.headers.set("Cache-Control", "no-store");
-    call->respond(std::move(r));
-  });
+  write_then_set_cookie(deps, std::move(batch), call, std::move(answer), cookie);
 }
 
 void me(const ApiDeps& deps, CallPtr call) {
