@@ -5,6 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 build_dir="${HEARTH_BUILD_DIR:-build}"
 export CCACHE_DIR="${CCACHE_DIR:-$HOME/.cache/hearth-ccache}"
+# Paths relative to the checkout, so that another clone (CI's) reuses the same cache entries.
+export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$(pwd)}" CCACHE_NOHASHDIR="${CCACHE_NOHASHDIR:-true}"
 cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE="${HEARTH_BUILD_TYPE:-RelWithDebInfo}" "$@" >/dev/null
 ninja -C "$build_dir" ${HEARTH_BUILD_TARGETS:-}
 
