@@ -7,6 +7,8 @@ build_dir="${HEARTH_BUILD_DIR:-build}"
 export CCACHE_DIR="${CCACHE_DIR:-$HOME/.cache/hearth-ccache}"
 # Paths relative to the checkout, so that another clone (CI's) reuses the same cache entries.
 export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$(pwd)}" CCACHE_NOHASHDIR="${CCACHE_NOHASHDIR:-true}"
+# Room for the release, sanitizer and fuzz builds together (about 10 GB).
+export CCACHE_MAXSIZE="${CCACHE_MAXSIZE:-20G}"
 cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE="${HEARTH_BUILD_TYPE:-RelWithDebInfo}" "$@" >/dev/null
 ninja -C "$build_dir" ${HEARTH_BUILD_TARGETS:-}
 
