@@ -31,6 +31,12 @@ Result<std::string> secret_field(const nlohmann::json& body, const char* name) {
   return s;
 }
 
+bool password_length_ok(const std::string& password, size_t min_chars) {
+  size_t chars = 0;
+  for (unsigned char c : password) chars += (c & 0xC0) != 0x80;
+  return chars >= min_chars && chars <= kMaxPasswordChars;
+}
+
 void write_then_set_cookie(const ApiDeps& deps, store::WriteBatch batch, const CallPtr& call,
                            nlohmann::json answer, std::string cookie) {
   write_then(deps, std::move(batch), call, [call, answer = std::move(answer), cookie = std::move(cookie)] {

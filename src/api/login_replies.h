@@ -17,6 +17,13 @@
 namespace hearth::api {
 
 inline constexpr size_t kMaxSecretBytes = 1024;  // a request field; password policies count characters
+inline constexpr size_t kMinCustomerPasswordChars = 8;
+inline constexpr size_t kMinStaffPasswordChars = 10;
+inline constexpr size_t kMaxPasswordChars = 128;
+
+// Whether a password has min_chars to kMaxPasswordChars characters (code points; JSON strings are
+// valid UTF-8).
+bool password_length_ok(const std::string& password, size_t min_chars);
 
 // 429 "rate_limited" with Retry-After in whole seconds (at least 1).
 ApiResponse rate_limited(const RateLimiter::Decision& decision);

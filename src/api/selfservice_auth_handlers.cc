@@ -33,8 +33,6 @@ namespace {
 using nlohmann::json;
 
 constexpr size_t kMaxLoginBytes = 320;     // an email address at most
-constexpr size_t kMinPasswordChars = 8;
-constexpr size_t kMaxPasswordChars = 128;
 
 // The routes' shared state: attempt limits and the reset tokens being redeemed right now.
 struct AuthState {
@@ -53,16 +51,13 @@ ApiResponse csrf_refused(const Error& e) { return portal_error(403, "csrf", e.me
 ApiResponse no_content() { return ApiResponse{204, "", "", {}}; }
 
 
-// 8..128 characters (code points; JSON strings are valid UTF-8).
 bool acceptable_password(const std::string& password) {
-  size_t chars = 0;
-  for (unsigned char c : password) chars += (c & 0xC0) != 0x80;
-  return chars >= kMinPasswordChars && chars <= kMaxPasswordChars;
+  return password_length_ok(password, kMinCustomerPasswordChars);
 }
 
 ApiResponse weak_password() {
   return portal_error(400, "weak_password",
-                      "the password must have " + std::to_string(kMinPasswordChars) + " to " +
+                      "the password must have " + std::to_string(kMinCustomerPasswordChars) + " to " +
                           std::to_string(kMaxPasswordChars) + " characters");
 }
 

@@ -28,8 +28,6 @@ namespace {
 using nlohmann::json;
 
 constexpr size_t kMaxLoginBytes = 64;
-constexpr size_t kMinPasswordChars = 10;
-constexpr size_t kMaxPasswordChars = 128;
 
 struct StaffAuthState {
   explicit StaffAuthState(uint32_t per_minute) : logins(per_minute), changes(per_minute) {}
@@ -123,12 +121,6 @@ void logout(const ApiDeps& deps, CallPtr call) {
   });
 }
 
-bool acceptable_password(const std::string& password) {
-  size_t chars = 0;
-  for (unsigned char c : password) chars += (c & 0xC0) != 0x80;
-  return chars >= kMinPasswordChars && chars <= kMaxPasswordChars;
-}
-
 void change_password(const ApiDeps& deps, StaffAuthState& state, CallPtr call) {
   const Principal& p = call->principal();
   if (p.user_id.empty()) return call->fail(not_a_session());
@@ -139,7 +131,7 @@ void change_password(const ApiDeps& deps, StaffAuthState& state, CallPtr call) {
   if (!current) return call->fail(current.error());
   Result<std::string> password = secret_field(*body, "password");
   if (!password) return call->fail(password.error());
-  if (!acceptable_password(*password)) {
+  if (!password_length_ok(*password, kMinStaffPasswordChars)) {
     return call->fail(invalid_field("password", "10 to 128 characters"));
   }
   const RateLimiter::Decision d = state.changes.acquire({"user:" + p.user_id}, now_ms(deps));

@@ -15,6 +15,7 @@
 #include "api/body_fields.h"
 #include "api/errors.h"
 #include "api/handler_support.h"
+#include "api/login_replies.h"
 #include "api/request_params.h"
 #include "api/routes.h"
 #include "api/staff_auth.h"
@@ -31,9 +32,6 @@ constexpr size_t kMinLogin = 3;
 constexpr size_t kMaxLogin = 64;
 constexpr size_t kMaxName = 128;
 constexpr size_t kMaxEmail = 254;
-constexpr size_t kMinPasswordChars = 10;
-constexpr size_t kMaxPasswordChars = 128;
-constexpr size_t kMaxPasswordBytes = 1024;
 
 // Changes that take operator rights away from a user, between their check and their commit: two
 // at once must not both see the other operator still there.
@@ -66,9 +64,7 @@ Result<std::string> password_hash(const json& body) {
   const auto it = body.find("password");
   if (it == body.end() || !it->is_string()) return invalid_field("password", "required, a string");
   const std::string& s = it->get_ref<const std::string&>();
-  size_t chars = 0;
-  for (unsigned char c : s) chars += (c & 0xC0) != 0x80;
-  if (s.size() > kMaxPasswordBytes || chars < kMinPasswordChars || chars > kMaxPasswordChars) {
+  if (s.size() > kMaxSecretBytes || !password_length_ok(s, kMinStaffPasswordChars)) {
     return invalid_field("password", "10 to 128 characters");
   }
   return crypto::hash_password(s);
