@@ -1,12 +1,14 @@
 // session_bench: periodic CWMP sessions per second, hearthd against a trivial server.
 //
-//   session_bench [--duration S] [--concurrency N] [--devices M] [--hearthd PATH]
+//   session_bench [--duration S] [--concurrency N] [--devices M] [--rounds R] [--hearthd PATH]
 //       Starts hearthd (one network thread, fresh SQLite store) and the trivial server, each as a
-//       child process, registers the devices with hearthd, then runs the same load against each
-//       and prints a summary and one JSON line: {"bench":"session","hearthd":{..},"trivial":{..},
-//       "ratio":..}. The servers run one after the other, never beside the generator's process;
-//       on a small machine the generator and the server still share the CPUs (the JSON says how
-//       many, and how much CPU each side used per session).
+//       child process, registers the devices with hearthd, then runs the same load against each,
+//       one after the other, R times (alternating which goes first), and prints a summary and one
+//       JSON line: {"bench":"session","hearthd":{..},"trivial":{..},"ratio":..,"round_results":[..]}
+//       where the ratio is the median of the rounds' ratios and hearthd/trivial are the median
+//       round's figures. Only one server has load at a time; on a small machine the generator and
+//       the server still share the CPUs (the JSON says how many, and how much CPU each side used
+//       per session).
 //   session_bench --acs http://127.0.0.1:PORT/ [--devices M] [--serial-prefix P] ...
 //       Only the load, against a server that is already running.
 //   session_bench --trivial-server [--cwmp-listen ADDR:PORT]
@@ -26,6 +28,7 @@
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <algorithm>
 #include <cmath>
 #include <csignal>
 #include <cstdio>
@@ -224,6 +227,8 @@ json result_json(const LoadResult& r, double server_cpu_s) {
          {"empty_post_p50_ms", round2(r.empty_post.p50_ms)},
          {"empty_post_p99_ms", round2(r.empty_post.p99_ms)},
          {"errors", r.errors},
+         {"completed", r.completed},
+         {"acs_requests", r.acs_requests},
          {"generator_cpu_s", round2(r.generator_cpu_s)}};
   if (!r.error_kinds.empty()) j["error_kinds"] = r.error_kinds;
   if (server_cpu_s >= 0) {
@@ -263,54 +268,125 @@ struct BenchArgs {
   std::vector<std::string> hearthd_env;  // KEY=VALUE added to hearthd's environment
   bool register_devices = true;
   int register_concurrency = 64;
+  int rounds = 3;
   double min_ratio = 0;
   bool telemetry = false;  // compare hearthd with and without the telemetry intake instead
 };
 
-// Starts one server as a child, runs the load against it (after the registration pass when
-// asked), stops it. Returns nullopt when the server did not start.
-std::optional<json> bench_server(const std::string& name, hearth::testing::HearthdProcess::Options process,
-                                 const BenchArgs& args, bool register_devices, LoadResult* out) {
-  hearth::testing::TempDir dir;
-  hearth::testing::HearthdProcess server(dir.path(), std::move(process));
-  std::string error;
-  if (!server.start(&error)) {
-    std::fprintf(stderr, "session_bench: %s did not start: %s\n", name.c_str(), error.c_str());
-    return std::nullopt;
+// One server under test: started as a child once (its devices registered once), loaded in every
+// round, stopped at the end.
+class ServerUnderTest {
+ public:
+  // false when the server did not start.
+  bool start(const std::string& name, hearth::testing::HearthdProcess::Options process, const BenchArgs& args,
+             bool register_devices) {
+    name_ = name;
+    process_ = std::make_unique<hearth::testing::HearthdProcess>(dir_.path(), std::move(process));
+    std::string error;
+    if (!process_->start(&error)) {
+      std::fprintf(stderr, "session_bench: %s did not start: %s\n", name.c_str(), error.c_str());
+      return false;
+    }
+    const auto target = parse_url(process_->cwmp_url());
+    if (!target) {
+      std::fprintf(stderr, "session_bench: %s: unusable URL %s\n", name.c_str(), process_->cwmp_url().c_str());
+      return false;
+    }
+    load_ = args.load;
+    load_.host = target->host;
+    load_.port = target->port;
+    load_.target = target->path;
+    if (register_devices) {
+      LoadOptions reg = load_;
+      reg.max_sessions = load_.devices;
+      reg.concurrency = args.register_concurrency;
+      reg.warmup = std::chrono::milliseconds(0);
+      reg.duration = std::chrono::minutes(10);
+      reg.events = {"0 BOOTSTRAP"};
+      const LoadResult r = hearth::bench::run_load(reg);
+      std::fprintf(stderr, "%-9s registered %llu devices in %.1f s (%.0f sessions/s, %llu errors)\n", name.c_str(),
+                   static_cast<unsigned long long>(r.sessions), r.seconds, r.sessions_per_s,
+                   static_cast<unsigned long long>(r.errors));
+      print_errors(r);
+      registered_ = {{"sessions", r.sessions}, {"seconds", round2(r.seconds)},
+                     {"sessions_per_s", round2(r.sessions_per_s)}, {"errors", r.errors}};
+    }
+    return true;
   }
-  const auto target = parse_url(server.cwmp_url());
-  if (!target) {
-    std::fprintf(stderr, "session_bench: %s: unusable URL %s\n", name.c_str(), server.cwmp_url().c_str());
-    return std::nullopt;
+
+  // One round of load; its result and its JSON (with the server's CPU time).
+  LoadResult run(json* out) {
+    const double cpu_before = process_cpu_seconds(process_->pid());
+    LoadResult r = hearth::bench::run_load(load_);
+    const double cpu = process_cpu_seconds(process_->pid()) - cpu_before;
+    print_summary(name_, r);
+    *out = result_json(r, cpu);
+    if (!registered_.is_null()) (*out)["register"] = registered_;
+    return r;
   }
-  LoadOptions load = args.load;
-  load.host = target->host;
-  load.port = target->port;
-  load.target = target->path;
-  json registered;
-  if (register_devices) {
-    LoadOptions reg = load;
-    reg.max_sessions = load.devices;
-    reg.concurrency = args.register_concurrency;
-    reg.warmup = std::chrono::milliseconds(0);
-    reg.duration = std::chrono::minutes(10);
-    reg.events = {"0 BOOTSTRAP"};
-    const LoadResult r = hearth::bench::run_load(reg);
-    std::fprintf(stderr, "%-8s registered %llu devices in %.1f s (%.0f sessions/s, %llu errors)\n", name.c_str(),
-                 static_cast<unsigned long long>(r.sessions), r.seconds, r.sessions_per_s,
-                 static_cast<unsigned long long>(r.errors));
-    print_errors(r);
-    registered = {{"sessions", r.sessions}, {"seconds", round2(r.seconds)},
-                  {"sessions_per_s", round2(r.sessions_per_s)}, {"errors", r.errors}};
+
+  void stop() {
+    if (process_) process_->stop();
   }
-  const double cpu_before = process_cpu_seconds(server.pid());
-  *out = hearth::bench::run_load(load);
-  const double cpu = process_cpu_seconds(server.pid()) - cpu_before;
-  server.stop();
-  print_summary(name, *out);
-  json result = result_json(*out, cpu);
-  if (!registered.is_null()) result["register"] = registered;
-  return result;
+
+ private:
+  std::string name_;
+  hearth::testing::TempDir dir_;
+  std::unique_ptr<hearth::testing::HearthdProcess> process_;
+  LoadOptions load_;
+  json registered_;
+};
+
+// The rounds of a comparison: `base` and `other` loaded one after the other (the order swapped
+// every round, so that neither always runs on a warmer or cooler machine), and the ratio
+// other/base of each round. On a shared machine the speed drifts between seconds; the median of
+// the rounds' ratios is the figure.
+struct Comparison {
+  std::vector<double> ratios;
+  json rounds = json::array();
+  json base_median, other_median;  // the results of the median round
+  bool acceptable = true;
+  double median() const {
+    std::vector<double> sorted = ratios;
+    std::sort(sorted.begin(), sorted.end());
+    return sorted.empty() ? 0 : sorted[sorted.size() / 2];
+  }
+};
+
+Comparison compare(ServerUnderTest& base, const char* base_name, ServerUnderTest& other, const char* other_name,
+                   int rounds) {
+  Comparison c;
+  for (int round = 0; round < rounds; ++round) {
+    std::fprintf(stderr, "round %d of %d\n", round + 1, rounds);
+    json bj, oj;
+    LoadResult br, orr;
+    if (round % 2 == 0) {
+      br = base.run(&bj);
+      orr = other.run(&oj);
+    } else {
+      orr = other.run(&oj);
+      br = base.run(&bj);
+    }
+    const double ratio = br.sessions_per_s > 0 ? orr.sessions_per_s / br.sessions_per_s : 0;
+    c.ratios.push_back(ratio);
+    c.rounds.push_back({{base_name, bj}, {other_name, oj}, {"ratio", std::round(ratio * 1000.0) / 1000.0}});
+    c.acceptable = c.acceptable && acceptable(br) && acceptable(orr);
+  }
+  const double median = c.median();
+  for (const auto& r : c.rounds) {
+    if (std::abs(r["ratio"].get<double>() - std::round(median * 1000.0) / 1000.0) < 1e-9) {
+      c.base_median = r[base_name];
+      c.other_median = r[other_name];
+      break;
+    }
+  }
+  return c;
+}
+
+std::string ratios_text(const Comparison& c) {
+  std::string out;
+  for (double r : c.ratios) out += (out.empty() ? "" : ", ") + std::to_string(std::round(r * 1000.0) / 1000.0).substr(0, 5);
+  return out;
 }
 
 std::string self_path() {
@@ -319,39 +395,52 @@ std::string self_path() {
   return ec ? std::string() : p.string();
 }
 
-// Runs hearthd again with the telemetry read at every session and compares with `base` (the
-// same load with the diagnosis off).
-int telemetry_comparison(hearth::testing::HearthdProcess::Options h, const BenchArgs& args, const LoadResult& base,
-                         const json& base_json) {
-  BenchArgs with = args;
+json header_json(const char* bench, const BenchArgs& args) {
+  return {{"bench", bench},
+          {"concurrency", args.load.concurrency},
+          {"duration_s", static_cast<double>(args.load.duration.count()) / 1000.0},
+          {"devices", args.load.devices},
+          {"rounds", args.rounds},
+          {"cpus", sysconf(_SC_NPROCESSORS_ONLN)}};
+}
+
+// hearthd reading the telemetry at every session against hearthd with the diagnosis off.
+int telemetry_comparison(const hearth::testing::HearthdProcess::Options& h, const BenchArgs& args) {
+  ServerUnderTest without;
+  if (!without.start("without", h, args, args.register_devices)) return 1;
+  BenchArgs with_args = args;
   size_t values = 0;
   // The generator's devices are TR-098 gateways (store_template.cc).
-  with.load.gpv_response_template =
+  with_args.load.gpv_response_template =
       hearth::bench::canned_telemetry_response("InternetGatewayDevice.", args.load.identity.cwmp_ns, &values);
-  h.config_toml = std::string(kHearthdConfig) + kTelemetryEverySession;
-  LoadResult tr;
-  auto tj = bench_server("telemetry", h, with, args.register_devices, &tr);
-  if (!tj) return 1;
-  const double ratio = base.sessions_per_s > 0 ? tr.sessions_per_s / base.sessions_per_s : 0;
-  const double read_share = tr.completed > 0 ? static_cast<double>(tr.acs_requests) / static_cast<double>(tr.completed) : 0;
+  hearth::testing::HearthdProcess::Options th = h;
+  th.config_toml = std::string(kHearthdConfig) + kTelemetryEverySession;
+  ServerUnderTest with;
+  if (!with.start("telemetry", th, with_args, args.register_devices)) return 1;
+  const Comparison c = compare(without, "without", with, "with", args.rounds);
+  without.stop();
+  with.stop();
+  const double ratio = c.median();
+  double read_share = 0;
+  if (c.other_median.is_object() && c.other_median["completed"].get<double>() > 0) {
+    read_share = c.other_median["acs_requests"].get<double>() / c.other_median["completed"].get<double>();
+  }
   std::fprintf(stderr,
-               "telemetry read in %.0f%% of the sessions (%zu values, %zu bytes each); sessions/s with/without %.3f "
-               "(cost %.1f%%, bar: at most 20%%)\n",
-               100 * read_share, values, with.load.gpv_response_template.size(), ratio, 100 * (1 - ratio));
-  json out{{"bench", "telemetry"},
-           {"concurrency", args.load.concurrency},
-           {"duration_s", static_cast<double>(args.load.duration.count()) / 1000.0},
-           {"devices", args.load.devices},
-           {"cpus", sysconf(_SC_NPROCESSORS_ONLN)},
-           {"telemetry_values", values},
-           {"telemetry_bytes", with.load.gpv_response_template.size()},
-           {"sessions_with_read", std::round(read_share * 1000.0) / 1000.0},
-           {"without", base_json},
-           {"with", *tj},
-           {"ratio", std::round(ratio * 1000.0) / 1000.0},
-           {"cost", std::round((1 - ratio) * 1000.0) / 1000.0}};
+               "telemetry read in %.0f%% of the sessions (%zu values, %zu bytes each); sessions/s with/without, "
+               "median of %d rounds (%s): %.3f (cost %.1f%%, bar: at most 20%%)\n",
+               100 * read_share, values, with_args.load.gpv_response_template.size(), args.rounds,
+               ratios_text(c).c_str(), ratio, 100 * (1 - ratio));
+  json out = header_json("telemetry", args);
+  out["telemetry_values"] = values;
+  out["telemetry_bytes"] = with_args.load.gpv_response_template.size();
+  out["sessions_with_read"] = std::round(read_share * 1000.0) / 1000.0;
+  out["without"] = c.base_median;
+  out["with"] = c.other_median;
+  out["round_results"] = c.rounds;
+  out["ratio"] = std::round(ratio * 1000.0) / 1000.0;
+  out["cost"] = std::round((1 - ratio) * 1000.0) / 1000.0;
   std::cout << out.dump() << std::endl;
-  if (!acceptable(base) || !acceptable(tr)) {
+  if (!c.acceptable) {
     std::fprintf(stderr, "session_bench: too many errors or no session completed\n");
     return 1;
   }
@@ -365,10 +454,10 @@ int run_comparison(const BenchArgs& args) {
     return 1;
   }
   std::fprintf(stderr,
-               "session_bench: %d sessions in flight, %.1f s (%.1f s warm-up), %llu devices; generator and "
-               "servers share %ld CPUs\n",
+               "session_bench: %d sessions in flight, %.1f s (%.1f s warm-up) per server and round, %d rounds, "
+               "%llu devices; generator and servers share %ld CPUs\n",
                args.load.concurrency, static_cast<double>(args.load.duration.count()) / 1000.0,
-               static_cast<double>(args.load.warmup.count()) / 1000.0,
+               static_cast<double>(args.load.warmup.count()) / 1000.0, args.rounds,
                static_cast<unsigned long long>(args.load.devices), sysconf(_SC_NPROCESSORS_ONLN));
   hearth::testing::HearthdProcess::Options h;
   h.binary = hearthd;
@@ -381,30 +470,29 @@ int run_comparison(const BenchArgs& args) {
     }
     h.env[kv.substr(0, eq)] = kv.substr(eq + 1);
   }
-  LoadResult hr;
-  auto hj = bench_server("hearthd", h, args, args.register_devices, &hr);
-  if (!hj) return 1;
-  if (args.telemetry) return telemetry_comparison(h, args, hr, *hj);
+  if (args.telemetry) return telemetry_comparison(h, args);
 
+  ServerUnderTest trivial;
   hearth::testing::HearthdProcess::Options t;
   t.binary = self_path();
   t.extra_args = {"--trivial-server"};
-  LoadResult tr;
-  auto tj = bench_server("trivial", t, args, false, &tr);
-  if (!tj) return 1;
+  if (!trivial.start("trivial", t, args, false)) return 1;
+  ServerUnderTest acs;
+  if (!acs.start("hearthd", h, args, args.register_devices)) return 1;
+  const Comparison c = compare(trivial, "trivial", acs, "hearthd", args.rounds);
+  acs.stop();
+  trivial.stop();
 
-  const double ratio = tr.sessions_per_s > 0 ? hr.sessions_per_s / tr.sessions_per_s : 0;
-  std::fprintf(stderr, "ratio hearthd/trivial %.3f (bar: 0.5)\n", ratio);
-  json out{{"bench", "session"},
-           {"concurrency", args.load.concurrency},
-           {"duration_s", static_cast<double>(args.load.duration.count()) / 1000.0},
-           {"devices", args.load.devices},
-           {"cpus", sysconf(_SC_NPROCESSORS_ONLN)},
-           {"hearthd", *hj},
-           {"trivial", *tj},
-           {"ratio", std::round(ratio * 1000.0) / 1000.0}};
+  const double ratio = c.median();
+  std::fprintf(stderr, "ratio hearthd/trivial, median of %d rounds (%s): %.3f (bar: 0.5)\n", args.rounds,
+               ratios_text(c).c_str(), ratio);
+  json out = header_json("session", args);
+  out["hearthd"] = c.other_median;
+  out["trivial"] = c.base_median;
+  out["round_results"] = c.rounds;
+  out["ratio"] = std::round(ratio * 1000.0) / 1000.0;
   std::cout << out.dump() << std::endl;
-  if (!acceptable(hr) || !acceptable(tr)) {
+  if (!c.acceptable) {
     std::fprintf(stderr, "session_bench: too many errors or no session completed\n");
     return 1;
   }
@@ -470,6 +558,8 @@ int main(int argc, char** argv) {
   app.add_option("--timeout", timeout_s, "seconds one session may take before it counts as an error");
   app.add_flag("--no-register", no_register, "skip the pass that registers every device with hearthd first");
   app.add_option("--register-concurrency", args.register_concurrency, "sessions in flight while registering");
+  app.add_option("--rounds", args.rounds, "rounds of load per server, alternating; the ratio is their median")
+      ->check(CLI::Range(1, 100));
   app.add_option("--min-ratio", args.min_ratio, "fail when hearthd/trivial is below this (default: report only)");
   app.add_flag("--telemetry", args.telemetry,
                "compare hearthd reading telemetry at every session with hearthd without the diagnosis");

@@ -16,17 +16,17 @@ done
 if [ -x build/bench/session_bench ]; then
   echo "-- session_bench"
   if [ $quick = 1 ]; then
-    build/bench/session_bench --duration 2 --concurrency 8
+    build/bench/session_bench --duration 2 --concurrency 8 --rounds 1
   else
-    build/bench/session_bench --duration 20 --concurrency 64
+    build/bench/session_bench --duration 10 --warmup 2 --concurrency 64 --rounds 5
   fi
 fi
 if [ -x build/bench/session_bench ]; then
   echo "-- session_bench --telemetry (diagnosis intake: with / without)"
   if [ $quick = 1 ]; then
-    build/bench/session_bench --telemetry --duration 2 --concurrency 8 --devices 2000
+    build/bench/session_bench --telemetry --duration 2 --concurrency 8 --devices 2000 --rounds 1
   else
-    build/bench/session_bench --telemetry --duration 20 --concurrency 64
+    build/bench/session_bench --telemetry --duration 10 --warmup 2 --concurrency 64 --rounds 5
   fi
 fi
 if [ -x build/bench/diag_bench ]; then

@@ -140,8 +140,14 @@ class HttpServer::Impl {
   asio::awaitable<void> accept_loop() {
     for (;;) {
       error_code ec;
-      tcp::socket socket = co_await acceptor_->async_accept(asio::make_strand(ioc_),
-                                                            asio::redirect_error(asio::use_awaitable, ec));
+      // The accept fills in the peer's address (no getpeername per connection). With one thread
+      // the io_context is itself a strand, so connections skip the strand's bookkeeping.
+      tcp::endpoint remote;
+      const asio::any_io_executor executor = core_.options.threads <= 1
+                                                 ? asio::any_io_executor(ioc_.get_executor())
+                                                 : asio::any_io_executor(asio::make_strand(ioc_));
+      tcp::socket socket =
+          co_await acceptor_->async_accept(executor, remote, asio::redirect_error(asio::use_awaitable, ec));
       if (core_.stopping || !acceptor_->is_open()) co_return;
       if (ec) {
         // Out of file descriptors and the like: pause instead of spinning on the error.
@@ -158,7 +164,7 @@ class HttpServer::Impl {
           continue;
         }
       }
-      detail::spawn_session(core_, std::move(socket), ssl_ ? &*ssl_ : nullptr, over);
+      detail::spawn_session(core_, std::move(socket), remote, ssl_ ? &*ssl_ : nullptr, over);
     }
   }
 

@@ -45,9 +45,10 @@ struct ServerCore {
   void remove_live(uint64_t id);
 };
 
-// Starts serving an accepted socket (bound to a strand). `tls` is null for plain HTTP. With
-// `reject` the connection only answers 503 to its first request and closes (over capacity).
-void spawn_session(ServerCore& core, boost::asio::ip::tcp::socket socket, boost::asio::ssl::context* tls,
-                   bool reject);
+// Starts serving an accepted socket (bound to a strand, or to the io_context when it has one
+// thread) whose peer is `remote`. `tls` is null for plain HTTP. With `reject` the connection only
+// answers 503 to its first request and closes (over capacity).
+void spawn_session(ServerCore& core, boost::asio::ip::tcp::socket socket, const boost::asio::ip::tcp::endpoint& remote,
+                   boost::asio::ssl::context* tls, bool reject);
 
 }  // namespace hearth::net::detail

@@ -224,6 +224,22 @@ class Session final : public ConnectionBase, public std::enable_shared_from_this
       co_await http::async_write(stream_, cont, redirect(ec));
       if (ec) co_return std::nullopt;
     }
+    // The body usually arrived with the header: parse what is buffered at once, without another
+    // asynchronous operation (which would cost a trip through the event loop).
+    while (!parser.is_done() && buffer_.size() > 0) {
+      const size_t used = parser.put(buffer_.data(), ec);
+      buffer_.consume(used);
+      core_.stats.bytes_in += used;
+      if (ec == http::error::need_more) {
+        ec = {};
+        break;
+      }
+      if (ec) {
+        *error_status = status_for_read_error(ec);
+        co_return std::nullopt;
+      }
+      if (used == 0) break;
+    }
     if (!parser.is_done()) {
       n = co_await http::async_read(stream_, buffer_, parser, redirect(ec));
       core_.stats.bytes_in += n;
@@ -411,13 +427,12 @@ void ServerCore::remove_live(uint64_t id) {
   if (live.empty()) all_closed.notify_all();
 }
 
-void spawn_session(ServerCore& core, tcp::socket socket, asio::ssl::context* tls, bool reject) {
+void spawn_session(ServerCore& core, tcp::socket socket, const tcp::endpoint& remote, asio::ssl::context* tls,
+                   bool reject) {
   ConnectionInfo info;
   info.id = core.next_connection_id++;
   info.tls = tls != nullptr;
-  error_code ec;
-  const tcp::endpoint remote = socket.remote_endpoint(ec);
-  if (!ec) {
+  {
     asio::ip::address address = remote.address();
     if (address.is_v6() && address.to_v6().is_v4_mapped()) {
       address = asio::ip::make_address_v4(asio::ip::v4_mapped, address.to_v6());

@@ -39,6 +39,12 @@ Status apply_option(const std::string& url, std::string_view key, std::string_vi
     options->cache_devices = static_cast<int>(*n);
     return ok_status();
   }
+  if (key == "commit_gather_us") {
+    const auto n = parse_int64(value);
+    if (!n || *n < 0 || *n > 100000) return bad_url(url, "commit_gather_us must be a number from 0 to 100000");
+    options->commit_gather_us = static_cast<int>(*n);
+    return ok_status();
+  }
   return bad_url(url, "unknown option '" + std::string(key) + "'");
 }
 

@@ -27,6 +27,11 @@ TEST(StoreUrlTest, ParsesMemoryAndSqliteWithOptions) {
   EXPECT_EQ(tuned->sqlite.cache_mb, 32);
   EXPECT_EQ(tuned->sqlite.readers, 2);
 
+  EXPECT_EQ(plain->sqlite.commit_gather_us, 1000);
+  auto no_gather = parse_store_url("sqlite:h.db?commit_gather_us=0");
+  ASSERT_TRUE(no_gather.ok());
+  EXPECT_EQ(no_gather->sqlite.commit_gather_us, 0);
+
   auto normal = parse_store_url("sqlite:h.db?sync=normal");
   ASSERT_TRUE(normal.ok());
   EXPECT_FALSE(normal->sqlite.sync_full);
@@ -36,7 +41,8 @@ TEST(StoreUrlTest, RejectsMalformedUrls) {
   for (const char* url : {"", "memory", "memory:x", "postgres://h/db", "sqlite:", "sqlite:?sync=full",
                           "sqlite::memory:", "sqlite:h.db?sync=fast", "sqlite:h.db?cache_mb=0",
                           "sqlite:h.db?cache_mb=lots", "sqlite:h.db?readers=0", "sqlite:h.db?color=red",
-                          "sqlite:h.db?sync"}) {
+                          "sqlite:h.db?sync", "sqlite:h.db?commit_gather_us=-1",
+                          "sqlite:h.db?commit_gather_us=1000000"}) {
     auto parsed = parse_store_url(url);
     ASSERT_FALSE(parsed.ok()) << url;
     EXPECT_EQ(parsed.error().code, ErrorCode::kInvalidArgument) << url;

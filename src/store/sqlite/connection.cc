@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <cassert>
 #include <mutex>
 
@@ -104,8 +105,9 @@ Result<std::unique_ptr<Connection>> Connection::open(const SqliteOptions& option
   sqlite3_extended_result_codes(db, 1);
   sqlite3_busy_timeout(db, options.busy_timeout_ms);
 
-  std::string pragmas = "PRAGMA foreign_keys=ON; PRAGMA cache_size=-" +
-                        std::to_string(options.cache_mb * 1024) + ";";
+  const int cache_mb = role == ConnectionRole::kWriter ? std::max(options.cache_mb, options.writer_cache_mb)
+                                                      : options.cache_mb;
+  std::string pragmas = "PRAGMA foreign_keys=ON; PRAGMA cache_size=-" + std::to_string(cache_mb * 1024) + ";";
   if (role == ConnectionRole::kWriter) {
     // WAL: readers never block the writer nor the writer the readers. NORMAL syncs the WAL only
     // at checkpoints, which survives a process crash; FULL syncs it at every commit, which also

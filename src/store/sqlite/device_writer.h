@@ -40,7 +40,9 @@ class DeviceWriter {
   Status add_events(const AddEvents& op);
 
  private:
-  Status replace_tags(int64_t key, const std::vector<std::string>& tags);
+  // Makes the device's tags `tags` (a set), writing nothing when they already are; known_empty:
+  // the device was just inserted.
+  Status replace_tags(int64_t key, const std::vector<std::string>& tags, bool known_empty);
 
   Connection* conn_;
   RowCounts* counts_;

@@ -14,12 +14,16 @@ const char* const kDeviceHasActiveTasksSql =
     "SELECT EXISTS (SELECT 1 FROM tasks t JOIN devices d ON d.key = t.device_key "
     "WHERE d.id = ?1 AND t.state IN ('pending', 'running'))";
 
+// A group this large is committed without waiting for more.
+constexpr size_t kGatherBatches = 64;
+
 }  // namespace
 
 Result<std::unique_ptr<GroupCommitter>> GroupCommitter::start(std::unique_ptr<Connection> conn,
                                                               SegmentDictionary* segments,
-                                                              HotCache* cache) {
-  std::unique_ptr<GroupCommitter> gc(new GroupCommitter(std::move(conn), segments, cache));
+                                                              HotCache* cache,
+                                                              std::chrono::microseconds gather) {
+  std::unique_ptr<GroupCommitter> gc(new GroupCommitter(std::move(conn), segments, cache, gather));
   if (Status s = gc->load_counters(); !s) return s.error();
   if (Status s = gc->load_active_tasks(); !s) return s.error();
   if (Status s = gc->segment_writer_.load(); !s) return s.error();
@@ -28,11 +32,12 @@ Result<std::unique_ptr<GroupCommitter>> GroupCommitter::start(std::unique_ptr<Co
 }
 
 GroupCommitter::GroupCommitter(std::unique_ptr<Connection> conn, SegmentDictionary* segments,
-                               HotCache* cache)
+                               HotCache* cache, std::chrono::microseconds gather)
     : conn_(std::move(conn)),
       segment_writer_(conn_.get(), segments),
       applier_(conn_.get(), &segment_writer_),
-      cache_(cache) {}
+      cache_(cache),
+      gather_(gather) {}
 
 GroupCommitter::~GroupCommitter() {
   if (thread_.joinable()) {
@@ -95,12 +100,15 @@ void GroupCommitter::update_cache(const std::vector<Pending>& items, const std::
 }
 
 void GroupCommitter::enqueue(WriteBatch batch, WriteCallback done) {
+  bool wake = true;
   {
     std::lock_guard<std::mutex> lock(mu_);
     queue_.push_back(Pending{std::move(batch), std::move(done)});
     ++enqueued_;
+    // While the writer gathers, it is woken only when the group is full.
+    wake = !gathering_ || queue_.size() >= kGatherBatches;
   }
-  work_cv_.notify_one();
+  if (wake) work_cv_.notify_one();
 }
 
 void GroupCommitter::flush() {
@@ -122,7 +130,13 @@ void GroupCommitter::run() {
       std::unique_lock<std::mutex> lock(mu_);
       work_cv_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
       if (queue_.empty()) return;  // stopping, and everything is committed
+      if (gather_.count() > 0 && last_group_ > 1 && queue_.size() < kGatherBatches && !stopping_) {
+        gathering_ = true;
+        work_cv_.wait_for(lock, gather_, [&] { return stopping_ || queue_.size() >= kGatherBatches; });
+        gathering_ = false;
+      }
       items.swap(queue_);
+      last_group_ = items.size();
     }
     std::vector<Status> statuses = commit_group(items);
     for (size_t i = 0; i < items.size(); ++i) {
@@ -150,6 +164,12 @@ Status GroupCommitter::apply_batch(const WriteBatch& batch) {
   return ok_status();
 }
 
+Status GroupCommitter::run_cached(const char* sql) {
+  auto stmt = conn_->prepare(sql);
+  if (!stmt) return stmt.error();
+  return stmt->run();
+}
+
 Status GroupCommitter::save_counters(const RowCounts& totals) {
   auto stmt = conn_->prepare(
       "INSERT INTO counters (name, value) VALUES ('devices', ?1), ('parameters', ?2) "
@@ -174,14 +194,14 @@ size_t GroupCommitter::commit_from(std::vector<Pending>& items, size_t start,
     (void)applier_.take_counts();
   };
 
-  if (Status s = conn_->exec("BEGIN IMMEDIATE"); !s) {
+  if (Status s = run_cached("BEGIN IMMEDIATE"); !s) {
     for (size_t i = start; i < items.size(); ++i) (*statuses)[i] = s.error();
     return items.size();
   }
   std::vector<size_t> applied;
   RowCounts txn;
   for (size_t i = start; i < items.size(); ++i) {
-    if (Status s = conn_->exec("SAVEPOINT batch"); !s) {
+    if (Status s = run_cached("SAVEPOINT batch"); !s) {
       fail_all(applied, i + 1, s.error());
       return i + 1;
     }
@@ -195,7 +215,7 @@ size_t GroupCommitter::commit_from(std::vector<Pending>& items, size_t start,
       return i + 1;
     }
     if (s) {
-      if (Status r = conn_->exec("RELEASE batch"); !r) {
+      if (Status r = run_cached("RELEASE batch"); !r) {
         fail_all(applied, i + 1, r.error());
         return i + 1;
       }
@@ -205,7 +225,7 @@ size_t GroupCommitter::commit_from(std::vector<Pending>& items, size_t start,
     } else {
       (*statuses)[i] = s;
       Status r = conn_->exec("ROLLBACK TO batch");
-      if (r) r = conn_->exec("RELEASE batch");
+      if (r) r = run_cached("RELEASE batch");
       if (!r) {
         fail_all(applied, i + 1, r.error());
         return i + 1;
@@ -216,7 +236,7 @@ size_t GroupCommitter::commit_from(std::vector<Pending>& items, size_t start,
   RowCounts totals{devices_.load(), parameters_.load()};
   totals += txn;
   Status s = save_counters(totals);
-  if (s) s = conn_->exec("COMMIT");
+  if (s) s = run_cached("COMMIT");
   if (!s) {
     fail_all(applied, items.size(), s.error());
     return items.size();

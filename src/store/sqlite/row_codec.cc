@@ -40,44 +40,78 @@ const char* const kDeviceColumns =
     "last_bootstrap_ms, last_address, connection_request_url, inform_interval_s, parameter_key, "
     "auth_username, auth_ha1, cr_username, cr_password, discovered_ms, state_json";
 
-void bind_device(Statement* s, const DeviceRecord& d) {
-  s->bind_text(1, d.id).bind_text(2, d.oui).bind_text(3, d.product_class);
-  s->bind_text(4, d.serial_number).bind_text(5, d.manufacturer).bind_text(6, d.model_name);
-  s->bind_text(7, d.software_version).bind_text(8, d.hardware_version).bind_text(9, d.root);
-  s->bind_text(10, d.cwmp_ns).bind(11, d.first_seen_ms).bind(12, d.last_inform_ms);
-  s->bind(13, d.last_boot_ms).bind(14, d.last_bootstrap_ms).bind_text(15, d.last_address);
-  s->bind_text(16, d.connection_request_url).bind(17, d.inform_interval_s);
-  s->bind_text(18, d.parameter_key).bind_text(19, d.auth_username).bind_text(20, d.auth_ha1);
-  s->bind_text(21, d.cr_username).bind_text(22, d.cr_password).bind(23, d.discovered_ms);
-  s->bind_text(24, d.state_json);
+namespace {
+
+// One devices column: its member of DeviceRecord, in kDeviceColumns order.
+struct DeviceColumn {
+  std::string DeviceRecord::*text = nullptr;
+  int64_t DeviceRecord::*i64 = nullptr;
+  uint32_t DeviceRecord::*u32 = nullptr;
+};
+
+constexpr DeviceColumn kDeviceColumnMembers[kDeviceColumnCount] = {
+    {&DeviceRecord::id},
+    {&DeviceRecord::oui},
+    {&DeviceRecord::product_class},
+    {&DeviceRecord::serial_number},
+    {&DeviceRecord::manufacturer},
+    {&DeviceRecord::model_name},
+    {&DeviceRecord::software_version},
+    {&DeviceRecord::hardware_version},
+    {&DeviceRecord::root},
+    {&DeviceRecord::cwmp_ns},
+    {nullptr, &DeviceRecord::first_seen_ms},
+    {nullptr, &DeviceRecord::last_inform_ms},
+    {nullptr, &DeviceRecord::last_boot_ms},
+    {nullptr, &DeviceRecord::last_bootstrap_ms},
+    {&DeviceRecord::last_address},
+    {&DeviceRecord::connection_request_url},
+    {nullptr, nullptr, &DeviceRecord::inform_interval_s},
+    {&DeviceRecord::parameter_key},
+    {&DeviceRecord::auth_username},
+    {&DeviceRecord::auth_ha1},
+    {&DeviceRecord::cr_username},
+    {&DeviceRecord::cr_password},
+    {nullptr, &DeviceRecord::discovered_ms},
+    {&DeviceRecord::state_json},
+};
+
+}  // namespace
+
+void bind_device_column(Statement* s, int index, const DeviceRecord& d, int column) {
+  const DeviceColumn& c = kDeviceColumnMembers[column];
+  if (c.text != nullptr) {
+    s->bind_text(index, d.*c.text);
+  } else if (c.i64 != nullptr) {
+    s->bind(index, d.*c.i64);
+  } else {
+    s->bind(index, static_cast<int64_t>(d.*c.u32));
+  }
 }
 
-DeviceRecord read_device(const Statement& s, int c) {
+bool device_column_equal(const DeviceRecord& a, const DeviceRecord& b, int column) {
+  const DeviceColumn& c = kDeviceColumnMembers[column];
+  if (c.text != nullptr) return a.*c.text == b.*c.text;
+  if (c.i64 != nullptr) return a.*c.i64 == b.*c.i64;
+  return a.*c.u32 == b.*c.u32;
+}
+
+void bind_device(Statement* s, const DeviceRecord& d) {
+  for (int column = 0; column < kDeviceColumnCount; ++column) bind_device_column(s, column + 1, d, column);
+}
+
+DeviceRecord read_device(const Statement& s, int first_col) {
   DeviceRecord d;
-  d.id = s.column_text(c + 0);
-  d.oui = s.column_text(c + 1);
-  d.product_class = s.column_text(c + 2);
-  d.serial_number = s.column_text(c + 3);
-  d.manufacturer = s.column_text(c + 4);
-  d.model_name = s.column_text(c + 5);
-  d.software_version = s.column_text(c + 6);
-  d.hardware_version = s.column_text(c + 7);
-  d.root = s.column_text(c + 8);
-  d.cwmp_ns = s.column_text(c + 9);
-  d.first_seen_ms = s.column_int64(c + 10);
-  d.last_inform_ms = s.column_int64(c + 11);
-  d.last_boot_ms = s.column_int64(c + 12);
-  d.last_bootstrap_ms = s.column_int64(c + 13);
-  d.last_address = s.column_text(c + 14);
-  d.connection_request_url = s.column_text(c + 15);
-  d.inform_interval_s = static_cast<uint32_t>(s.column_int64(c + 16));
-  d.parameter_key = s.column_text(c + 17);
-  d.auth_username = s.column_text(c + 18);
-  d.auth_ha1 = s.column_text(c + 19);
-  d.cr_username = s.column_text(c + 20);
-  d.cr_password = s.column_text(c + 21);
-  d.discovered_ms = s.column_int64(c + 22);
-  d.state_json = s.column_text(c + 23);
+  for (int column = 0; column < kDeviceColumnCount; ++column) {
+    const DeviceColumn& c = kDeviceColumnMembers[column];
+    if (c.text != nullptr) {
+      d.*c.text = s.column_text(first_col + column);
+    } else if (c.i64 != nullptr) {
+      d.*c.i64 = s.column_int64(first_col + column);
+    } else {
+      d.*c.u32 = static_cast<uint32_t>(s.column_int64(first_col + column));
+    }
+  }
   return d;
 }
 

@@ -24,6 +24,9 @@ extern const char* const kDeviceColumns;
 inline constexpr int kDeviceColumnCount = 24;
 void bind_device(Statement* stmt, const DeviceRecord& d);  // ?1..?24; tags are not columns
 DeviceRecord read_device(const Statement& stmt, int first_col);  // columns as kDeviceColumns
+// One column (0 = id ... 23 = state_json) of a device: bound to ?index, or compared.
+void bind_device_column(Statement* stmt, int index, const DeviceRecord& d, int column);
+bool device_column_equal(const DeviceRecord& a, const DeviceRecord& b, int column);
 
 // SELECT list for tasks joined with devices (t, d): t.id, d.id, t.name, ...
 extern const char* const kTaskSelect;

@@ -20,7 +20,8 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const SqliteOptions& opti
   std::unique_ptr<SqliteStore> store(new SqliteStore());
   store->segments_ = std::make_unique<SegmentDictionary>();
   store->cache_ = std::make_unique<HotCache>(static_cast<size_t>(options.cache_devices));
-  auto writer = GroupCommitter::start(std::move(conn).value(), store->segments_.get(), store->cache_.get());
+  auto writer = GroupCommitter::start(std::move(conn).value(), store->segments_.get(), store->cache_.get(),
+                                      std::chrono::microseconds(options.commit_gather_us));
   if (!writer) return writer.error();
   store->writer_ = std::move(writer).value();
   auto readers = ReadPool::open(options);
