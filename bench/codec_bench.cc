@@ -8,12 +8,13 @@
 
 #include "cwmp/codec.h"
 #include "cwmp/datamodel_csv.h"
+#include "tests/support/build_paths.h"
 
 namespace hearth::cwmp {
 namespace {
 
 std::string read_data(const std::string& name) {
-  std::ifstream in(std::string(HEARTH_SOURCE_DIR) + "/tests/data/cwmp/" + name, std::ios::binary);
+  std::ifstream in(hearth::testing::source_dir() + "/tests/data/cwmp/" + name, std::ios::binary);
   std::ostringstream s;
   s << in.rdbuf();
   if (s.str().empty()) {

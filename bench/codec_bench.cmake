@@ -2,5 +2,5 @@
 # thousands of sessions per second. Machine-readable output: --benchmark_format=json.
 add_executable(codec_bench ${CMAKE_CURRENT_LIST_DIR}/codec_bench.cc)
 target_link_libraries(codec_bench PRIVATE hearth_cwmp benchmark::benchmark_main)
-target_compile_definitions(codec_bench PRIVATE HEARTH_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
+target_link_libraries(codec_bench PRIVATE hearth_build_paths)
 hearth_target_settings(codec_bench)

@@ -9,8 +9,9 @@
 //       round's figures. Only one server has load at a time; on a small machine the generator and
 //       the server still share the CPUs (the JSON says how many, and how much CPU each side used
 //       per session).
-//   session_bench --acs http://127.0.0.1:PORT/ [--devices M] [--serial-prefix P] ...
-//       Only the load, against a server that is already running.
+//   session_bench --acs http://127.0.0.1:PORT/ [--devices M] [--serial-prefix P] [--telemetry] ...
+//       Only the load, against a server that is already running (--telemetry: answer its
+//       GetParameterValues with the canned telemetry).
 //   session_bench --trivial-server [--cwmp-listen ADDR:PORT]
 //       The reference server: any non-empty POST gets a fixed InformResponse with a Set-Cookie,
 //       an empty POST gets 204 and Connection: close. Takes hearthd's flags (ignoring the others)
@@ -42,6 +43,7 @@
 #include "cwmp/codec.h"
 #include "session_load.h"
 #include "telemetry_canned.h"
+#include "tests/support/build_paths.h"
 #include "tests/support/hearthd_process.h"
 
 namespace {
@@ -448,7 +450,7 @@ int telemetry_comparison(const hearth::testing::HearthdProcess::Options& h, cons
 }
 
 int run_comparison(const BenchArgs& args) {
-  std::string hearthd = args.hearthd.empty() ? std::string(HEARTH_BINARY_DIR) + "/src/cli/hearthd" : args.hearthd;
+  std::string hearthd = args.hearthd.empty() ? hearth::testing::binary_dir() + "/src/cli/hearthd" : args.hearthd;
   if (!std::filesystem::exists(hearthd)) {
     std::fprintf(stderr, "session_bench: no hearthd at %s (build it, or pass --hearthd)\n", hearthd.c_str());
     return 1;
@@ -576,6 +578,14 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "session_bench: warning: fewer devices than sessions in flight\n");
   }
   std::signal(SIGPIPE, SIG_IGN);
-  if (!acs_url.empty()) return run_against(acs_url, args);
+  if (!acs_url.empty()) {
+    if (args.telemetry) {
+      // Answer the server's telemetry reads as the comparison does.
+      size_t values = 0;
+      args.load.gpv_response_template =
+          hearth::bench::canned_telemetry_response("InternetGatewayDevice.", args.load.identity.cwmp_ns, &values);
+    }
+    return run_against(acs_url, args);
+  }
   return run_comparison(args);
 }

@@ -11,5 +11,5 @@ hearth_add_executable(session_bench
   DEPS hearth_test_support hearth_cwmp hearth_core hearth_diag_telemetry hearth_sim_model hearth_sim_world
        nlohmann_json::nlohmann_json CLI11::CLI11 Threads::Threads)
 target_include_directories(session_bench PRIVATE ${CMAKE_CURRENT_LIST_DIR} ${PROJECT_SOURCE_DIR})
-target_compile_definitions(session_bench PRIVATE HEARTH_BINARY_DIR="${PROJECT_BINARY_DIR}")
+target_link_libraries(session_bench PRIVATE hearth_build_paths)
 

@@ -3,7 +3,7 @@
 hearth_add_library(hearth_store_bench_support
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/store_template.cc
   DEPS hearth_store hearth_core)
-target_compile_definitions(hearth_store_bench_support PRIVATE HEARTH_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
+target_link_libraries(hearth_store_bench_support PRIVATE hearth_build_paths)
 
 hearth_add_executable(store_bench
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/store_bench.cc

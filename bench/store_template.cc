@@ -4,6 +4,7 @@
 #include <fstream>
 
 #include "core/strings.h"
+#include "tests/support/build_paths.h"
 
 namespace hearth::bench {
 
@@ -56,7 +57,7 @@ std::string serial_of(int64_t n) {
 }  // namespace
 
 std::string TreeTemplate::default_path() {
-  return std::string(HEARTH_SOURCE_DIR) + "/tests/data/store/huawei-bm632w-tr098-datamodel.csv";
+  return hearth::testing::source_dir() + "/tests/data/store/huawei-bm632w-tr098-datamodel.csv";
 }
 
 Result<TreeTemplate> TreeTemplate::load(const std::string& csv_path) {

@@ -11,6 +11,7 @@
 #include "api/openapi.h"
 #include "core/strings.h"
 #include "diag/diagnosis.h"
+#include "tests/support/build_paths.h"
 
 namespace hearth::api::testing {
 namespace {
@@ -108,7 +109,7 @@ TEST(OpenApiTest, EveryReferenceResolves) {
 }
 
 TEST(OpenApiTest, EmbeddedCopyMatchesTheSourceFile) {
-  std::ifstream in(std::string(HEARTH_SOURCE_DIR) + "/src/api/openapi.json", std::ios::binary);
+  std::ifstream in(hearth::testing::source_dir() + "/src/api/openapi.json", std::ios::binary);
   ASSERT_TRUE(in.good());
   std::stringstream ss;
   ss << in.rdbuf();

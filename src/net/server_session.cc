@@ -30,6 +30,7 @@ using TlsStream = beast::ssl_stream<beast::tcp_stream>;
 
 constexpr size_t kReadChunk = 4096;
 constexpr size_t kMaxLingerBytes = 1u << 20;
+constexpr uint64_t kMaxReserve = 256u << 10;
 constexpr auto kLingerTime = std::chrono::seconds(1);
 constexpr auto kTlsShutdownTime = std::chrono::seconds(2);
 
@@ -241,6 +242,12 @@ class Session final : public ConnectionBase, public std::enable_shared_from_this
       if (used == 0) break;
     }
     if (!parser.is_done()) {
+      // Room for the rest of the body at once (a 50 KB answer then takes a read or two, not a
+      // dozen 4 KB ones); capped, so that a client announcing a large body gets no memory for
+      // bytes it has not sent.
+      if (const auto length = parser.content_length_remaining(); length && *length > 0) {
+        buffer_.reserve(buffer_.size() + static_cast<size_t>(std::min<uint64_t>(*length, kMaxReserve)));
+      }
       n = co_await http::async_read(stream_, buffer_, parser, redirect(ec));
       core_.stats.bytes_in += n;
       if (ec) {

@@ -8,6 +8,7 @@
 #include "net/http_client.h"
 #include "net/testing/test_cert.h"
 #include "tests/integration/acs_fixture.h"
+#include "tests/support/build_paths.h"
 
 namespace hearth::testing {
 namespace {
@@ -196,7 +197,7 @@ TEST_F(AcsFixture, AcknowledgedInformSurvivesAKill) {
 }
 
 TEST_F(AcsFixture, DiscoversARealTr098TreeOfAThousandParameters) {
-  std::ifstream in(std::string(HEARTH_SOURCE_DIR) + "/tests/data/cwmp/huawei-bm632w-tr098-datamodel.csv");
+  std::ifstream in(hearth::testing::source_dir() + "/tests/data/cwmp/huawei-bm632w-tr098-datamodel.csv");
   std::stringstream csv;
   csv << in.rdbuf();
   auto entries = cwmp::parse_datamodel_csv(csv.str());

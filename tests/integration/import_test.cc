@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "tests/integration/api_client.h"
+#include "tests/support/build_paths.h"
 #include "tests/support/hearthd_process.h"
 
 namespace hearth::testing {
@@ -44,7 +45,7 @@ std::string read_file(const std::string& path) {
 CliResult run_cli(const std::string& dir, const std::vector<std::string>& args,
                   const std::map<std::string, std::string>& env = {}) {
   const std::string out_path = dir + "/cli.out", err_path = dir + "/cli.err";
-  std::vector<std::string> argv_s = {std::string(HEARTH_BINARY_DIR) + "/src/cli/hearth"};
+  std::vector<std::string> argv_s = {hearth::testing::binary_dir() + "/src/cli/hearth"};
   argv_s.insert(argv_s.end(), args.begin(), args.end());
   const pid_t pid = fork();
   if (pid == 0) {

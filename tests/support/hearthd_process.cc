@@ -13,6 +13,8 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "tests/support/build_paths.h"
+
 namespace hearth::testing {
 
 TempDir::TempDir() {
@@ -27,7 +29,7 @@ TempDir::~TempDir() {
 }
 
 HearthdProcess::HearthdProcess(const std::string& dir, Options options) : dir_(dir), options_(std::move(options)) {
-  if (options_.binary.empty()) options_.binary = std::string(HEARTH_BINARY_DIR) + "/src/cli/hearthd";
+  if (options_.binary.empty()) options_.binary = hearth::testing::binary_dir() + "/src/cli/hearthd";
   if (options_.store_path.empty()) options_.store_path = dir_ + "/hearth.db";
 }
 

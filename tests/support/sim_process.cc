@@ -6,10 +6,12 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "tests/support/build_paths.h"
+
 namespace hearth::testing {
 
 SimProcess::SimProcess(std::vector<std::string> args) : args_(std::move(args)) {
-  args_.insert(args_.begin(), std::string(HEARTH_BINARY_DIR) + "/src/cli/hearth-sim");
+  args_.insert(args_.begin(), hearth::testing::binary_dir() + "/src/cli/hearth-sim");
 }
 
 SimProcess::~SimProcess() {

@@ -167,6 +167,7 @@ test('an agent finds the customer of a self-service ticket, sees the diagnosis a
   await row.waitFor({ timeout: 15_000 });
   await shot(page, 'agent-tickets');
   await row.getByTestId('assign-me').click();
+  await page.locator(`[data-testid="ticket-row"][data-ticket="${ticketId}"] [data-testid="assign-me"]`).waitFor({ state: 'detached', timeout: 15_000 });
   await page.goto(stack.staffUrl('/agent/', `#/ticket/${encodeURIComponent(ticketId)}`));
   await page.getByTestId('ticket-snapshot').waitFor({ timeout: 15_000 });
   assert.match(await page.getByTestId('ticket-snapshot').innerText(), /living room/);

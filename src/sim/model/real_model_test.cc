@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include "sim/model/model_test_support.h"
+#include "tests/support/build_paths.h"
 
 namespace hearth::sim::model {
 namespace {
@@ -64,7 +65,7 @@ Rendered render(uint8_t model, Wan::Access access) {
 
 const testing::Reference& capture() {
   static const testing::Reference r =
-      testing::load_capture(std::string(HEARTH_SOURCE_DIR) + "/tests/data/cwmp/huawei-bm632w-tr098-datamodel.csv");
+      testing::load_capture(hearth::testing::source_dir() + "/tests/data/cwmp/huawei-bm632w-tr098-datamodel.csv");
   return r;
 }
 

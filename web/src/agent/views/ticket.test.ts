@@ -64,4 +64,37 @@ describe('ticket pages', () => {
     expect(page.querySelectorAll('[data-testid="ticket-row"]')).toHaveLength(1);
     expect(page.querySelector('[aria-current="page"]')?.textContent).toBe('Waiting');
   });
+
+  it('read the queue again after an assignment while it is shown, and never navigate away', async () => {
+    setSession({ user: { id: 'u1', login: 'alex', name: 'Alex', email: '', role: 'agent' }, csrfToken: 'c' });
+    const calls: string[] = [];
+    let answerPatch: (() => void) | null = null;
+    vi.stubGlobal('fetch', async (url: string, init: RequestInit) => {
+      calls.push(`${init.method ?? 'GET'} ${url}`);
+      if (init.method === 'PATCH') await new Promise<void>((r) => { answerPatch = r; });
+      return new Response(JSON.stringify(init.method === 'PATCH' ? {} : { tickets: [summary], total: 1 }), { status: 200 });
+    });
+    window.location.hash = '#/tickets?state=new';
+    const shown = ticketsPage('new');
+    document.body.replaceChildren(shown);
+    await flush();
+    shown.querySelector<HTMLButtonElement>('[data-testid="assign-me"]')!.click();
+    await flush();
+    answerPatch!();
+    await flush();
+    expect(calls.filter((c) => c.startsWith('GET'))).toHaveLength(2);  // read again in place
+
+    // The agent opened a ticket before the answer came: the late answer changes nothing.
+    const left = ticketsPage('new');
+    document.body.replaceChildren(left);
+    await flush();
+    left.querySelector<HTMLButtonElement>('[data-testid="assign-me"]')!.click();
+    await flush();
+    window.location.hash = '#/ticket/12';
+    document.body.replaceChildren();
+    answerPatch!();
+    await flush();
+    expect(window.location.hash).toBe('#/ticket/12');
+    expect(calls.filter((c) => c.startsWith('GET'))).toHaveLength(3);
+  });
 });

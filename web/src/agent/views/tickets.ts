@@ -4,7 +4,7 @@ import { currentSession, errorText, get, patch, query, seg } from '../../staff/a
 import { formatAgo, formatDateTime } from '../../staff/i18n';
 import { badge, empty, errorBox, h, loadInto, pageTitle, panel } from '../../staff/ui';
 import { t, type AgentKey } from '../i18n';
-import { TICKET_STATES, go, hrefFor } from '../router';
+import { TICKET_STATES, hrefFor } from '../router';
 import type { TicketSummary } from '../types';
 
 export function stateLabel(state: string): string {
@@ -50,7 +50,9 @@ export function ticketsPage(state: string): HTMLElement {
   const slot = h('div', {});
   const load = () => void loadInto(slot, () => get<{ tickets: TicketSummary[]; total: number }>(`/tickets${query({ state, limit: 200 })}`),
     (r) => r.tickets.length === 0 ? empty(t('tickets.empty'))
-      : [h('p', { class: 'muted' }, t('tickets.total', { n: r.total ?? r.tickets.length })), ticketTable(r.tickets, true, () => go({ name: 'tickets', state }))],
+      // After an assignment the list is read again in place, and only while it is still shown: an
+      // answer that arrives after the agent moved on must not take them back to the queue.
+      : [h('p', { class: 'muted' }, t('tickets.total', { n: r.total ?? r.tickets.length })), ticketTable(r.tickets, true, () => { if (slot.isConnected) load(); })],
     errorText);
   load();
   return h('div', {}, pageTitle(t('tickets.title')), panel(null, {}, tabs, slot));
