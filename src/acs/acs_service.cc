@@ -146,7 +146,7 @@ void AcsService::handle_cwmp_post(net::HttpRequest&& request, const net::Connect
     return;
   }
   if (cwmp::is_empty_body(*text)) {
-    metrics_->messages.with({"(empty)"}).inc();
+    metrics_->empty_messages.inc();
     auto entry = find_entry(request, conn);
     if (!entry) {
       metrics_->errors.with({"no_session"}).inc();
@@ -167,11 +167,12 @@ void AcsService::handle_cwmp_post(net::HttpRequest&& request, const net::Connect
     respond(text_response(400, "malformed CWMP message: " + env.error().message));
     return;
   }
-  metrics_->messages.with({cwmp::body_method_name(env->body)}).inc();
   if (std::holds_alternative<cwmp::Inform>(env->body)) {
+    metrics_->inform_messages.inc();
     start_session(*env, std::move(request), conn, std::move(respond));
     return;
   }
+  metrics_->messages.with({cwmp::body_method_name(env->body)}).inc();
   auto entry = find_entry(request, conn);
   if (!entry) {
     metrics_->errors.with({"no_session"}).inc();
@@ -217,7 +218,7 @@ void AcsService::start_session(const cwmp::Envelope& env, net::HttpRequest&& req
     respond(text_response(403, "device not allowed", true));
     return;
   }
-  metrics_->auth.with({"accepted"}).inc();
+  metrics_->auth_accepted.inc();
 
   // One session per device: a new Inform means the device gave up its previous session.
   std::shared_ptr<Entry> old;
@@ -305,6 +306,7 @@ void AcsService::continue_session(std::shared_ptr<Entry> entry, const cwmp::Enve
     }
     std::lock_guard<std::mutex> lock(mutex_);
     entry->connection_id = conn.id;
+    entry->moved = true;
     by_connection_[conn.id] = entry;
   }
   if (message != nullptr) {
@@ -353,7 +355,7 @@ void AcsService::deliver(std::shared_ptr<Entry> entry, Step step, const net::Htt
     response.close = true;
     remove_entry(entry);
     metrics_->active.dec();
-    metrics_->sessions.with({step.http_status == 204 ? "completed" : "failed"}).inc();
+    (step.http_status == 204 ? metrics_->sessions_completed : metrics_->sessions.with({"failed"})).inc();
     metrics_->duration.observe(std::chrono::duration<double>(clock_.now() - entry->started).count());
   }
   auto finished = std::move(step.finished_tasks);
@@ -411,6 +413,12 @@ void AcsService::remove_entry(const std::shared_ptr<Entry>& entry) {
   if (c != by_cookie_.end() && c->second == entry) by_cookie_.erase(c);
   auto d = by_device_.find(entry->device_id);
   if (d != by_device_.end() && d->second == entry) by_device_.erase(d);
+  if (!entry->moved) {
+    // One connection only: no need to look at every open session's.
+    auto k = by_connection_.find(entry->connection_id);
+    if (k != by_connection_.end() && k->second == entry) by_connection_.erase(k);
+    return;
+  }
   for (auto it = by_connection_.begin(); it != by_connection_.end();) {
     if (it->second == entry) {
       it = by_connection_.erase(it);

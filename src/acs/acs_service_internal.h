@@ -14,6 +14,7 @@ struct AcsService::Entry {
   std::string cookie;
   std::string device_id;
   uint64_t connection_id = 0;
+  bool moved = false;  // continued on another connection (guarded by the service's mutex)
   store::DeviceRecord auth_snapshot;  // the credentials the device had when the session began
   SysTime started;
 };
@@ -40,7 +41,11 @@ struct AcsService::Metrics {
         duration(r.histogram("hearth_cwmp_session_duration_seconds", "Duration of CWMP sessions").get()),
         latency(r.histogram("hearth_cwmp_response_seconds",
                             "Time from a CWMP request to its answer (including the commit)")
-                    .get()) {}
+                    .get()),
+        inform_messages(messages.with({"Inform"})),
+        empty_messages(messages.with({"(empty)"})),
+        auth_accepted(auth.with({"accepted"})),
+        sessions_completed(sessions.with({"completed"})) {}
   metrics::CounterFamily& sessions;
   metrics::CounterFamily& messages;
   metrics::CounterFamily& requests;
@@ -53,6 +58,11 @@ struct AcsService::Metrics {
   metrics::Gauge& active;
   metrics::Histogram& duration;
   metrics::Histogram& latency;
+  // The children every periodic session touches, looked up once.
+  metrics::Counter& inform_messages;
+  metrics::Counter& empty_messages;
+  metrics::Counter& auth_accepted;
+  metrics::Counter& sessions_completed;
 };
 
 }  // namespace hearth::acs
