@@ -273,6 +273,8 @@ struct BenchArgs {
   int rounds = 3;
   double min_ratio = 0;
   bool telemetry = false;  // compare hearthd with and without the telemetry intake instead
+  size_t telemetry_values = 0;  // answer with only the first N values of the canned read (0: all)
+  unsigned telemetry_full_every = 12;  // hearthd's [diagnosis] telemetry_full_every
 };
 
 // One server under test: started as a child once (its devices registered once), loaded in every
@@ -413,10 +415,14 @@ int telemetry_comparison(const hearth::testing::HearthdProcess::Options& h, cons
   BenchArgs with_args = args;
   size_t values = 0;
   // The generator's devices are TR-098 gateways (store_template.cc).
-  with_args.load.gpv_response_template =
-      hearth::bench::canned_telemetry_response("InternetGatewayDevice.", args.load.identity.cwmp_ns, &values);
+  auto canned = std::make_shared<hearth::bench::CannedTelemetry>("InternetGatewayDevice.", args.load.identity.cwmp_ns,
+                                                                 args.telemetry_values);
+  const size_t full_bytes = canned->full(&values).size();
+  with_args.load.gpv_responder = [canned](std::string_view names) { return canned->answer(names); };
   hearth::testing::HearthdProcess::Options th = h;
   th.config_toml = std::string(kHearthdConfig) + kTelemetryEverySession;
+  th.config_toml.insert(th.config_toml.find("[optimiser]"),
+                        "telemetry_full_every = " + std::to_string(args.telemetry_full_every) + "\n");
   ServerUnderTest with;
   if (!with.start("telemetry", th, with_args, args.register_devices)) return 1;
   const Comparison c = compare(without, "without", with, "with", args.rounds);
@@ -428,13 +434,15 @@ int telemetry_comparison(const hearth::testing::HearthdProcess::Options& h, cons
     read_share = c.other_median["acs_requests"].get<double>() / c.other_median["completed"].get<double>();
   }
   std::fprintf(stderr,
-               "telemetry read in %.0f%% of the sessions (%zu values, %zu bytes each); sessions/s with/without, "
+               "telemetry read in %.0f%% of the sessions (the full read: %zu values, %zu bytes; 1 in %u reads is full, "
+               "the others narrowed); sessions/s with/without, "
                "median of %d rounds (%s): %.3f (cost %.1f%%, bar: at most 20%%)\n",
-               100 * read_share, values, with_args.load.gpv_response_template.size(), args.rounds,
+               100 * read_share, values, full_bytes, args.telemetry_full_every, args.rounds,
                ratios_text(c).c_str(), ratio, 100 * (1 - ratio));
   json out = header_json("telemetry", args);
   out["telemetry_values"] = values;
-  out["telemetry_bytes"] = with_args.load.gpv_response_template.size();
+  out["telemetry_bytes"] = full_bytes;
+  out["telemetry_full_every"] = args.telemetry_full_every;
   out["sessions_with_read"] = std::round(read_share * 1000.0) / 1000.0;
   out["without"] = c.base_median;
   out["with"] = c.other_median;
@@ -565,6 +573,12 @@ int main(int argc, char** argv) {
   app.add_option("--min-ratio", args.min_ratio, "fail when hearthd/trivial is below this (default: report only)");
   app.add_flag("--telemetry", args.telemetry,
                "compare hearthd reading telemetry at every session with hearthd without the diagnosis");
+  app.add_option("--telemetry-values", args.telemetry_values,
+                 "answer the telemetry read with only its first N values (0: all): the cost of the read's "
+                 "exchange itself when N is small");
+  app.add_option("--telemetry-full-every", args.telemetry_full_every,
+                 "hearthd reads the full telemetry once in N reads and the narrowed read between (1: always full)")
+      ->check(CLI::Range(1u, 1000u));
   CLI11_PARSE(app, argc, argv);
 
   if (trivial) return run_trivial_server(listen, args.load.identity);
@@ -581,9 +595,9 @@ int main(int argc, char** argv) {
   if (!acs_url.empty()) {
     if (args.telemetry) {
       // Answer the server's telemetry reads as the comparison does.
-      size_t values = 0;
-      args.load.gpv_response_template =
-          hearth::bench::canned_telemetry_response("InternetGatewayDevice.", args.load.identity.cwmp_ns, &values);
+      auto canned = std::make_shared<hearth::bench::CannedTelemetry>("InternetGatewayDevice.",
+                                                                     args.load.identity.cwmp_ns, args.telemetry_values);
+      args.load.gpv_responder = [canned](std::string_view names) { return canned->answer(names); };
     }
     return run_against(acs_url, args);
   }

@@ -325,8 +325,10 @@ class Run {
       if (open != std::string::npos && close != std::string::npos) id = request.substr(open + 1, close - open - 1);
     }
     std::string reply;
-    if (request.find("GetParameterValues") != std::string::npos && !o_.gpv_response_template.empty()) {
-      reply = o_.gpv_response_template;
+    const size_t names = request.find("<ParameterNames");
+    if (request.find("GetParameterValues") != std::string::npos && o_.gpv_responder && names != std::string::npos) {
+      const size_t end = request.find("</ParameterNames>", names);
+      reply = o_.gpv_responder(std::string_view(request).substr(names, end == std::string::npos ? end : end - names));
     } else {
       cwmp::Envelope env;
       env.cwmp_ns = o_.identity.cwmp_ns;

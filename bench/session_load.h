@@ -11,7 +11,9 @@
 #include <chrono>
 #include <cstdint>
 #include <map>
+#include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace hearth::bench {
@@ -44,9 +46,10 @@ struct LoadOptions {
   std::vector<std::string> events = {"2 PERIODIC"};
   std::chrono::milliseconds timeout{30000};  // per session
   // When the server asks for values after the empty POST (the diagnosis' telemetry read), the
-  // answer: a GetParameterValuesResponse envelope with "@@ID@@" where its cwmp:ID goes. Empty:
-  // an empty GetParameterValuesResponse. Other requests get an empty SetParameterValuesResponse.
-  std::string gpv_response_template;
+  // answer to the request's ParameterNames element (its XML): a GetParameterValuesResponse
+  // envelope with "@@ID@@" where its cwmp:ID goes. Unset: an empty GetParameterValuesResponse.
+  // Other requests get an empty SetParameterValuesResponse.
+  std::function<std::string(std::string_view names_xml)> gpv_responder;
 };
 
 struct LatencySummary {

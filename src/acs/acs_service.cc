@@ -268,8 +268,9 @@ void AcsService::start_session(const cwmp::Envelope& env, net::HttpRequest&& req
     if (options_.telemetry != nullptr && !step.ended) {
       entry->session->set_telemetry_sink(options_.telemetry);
       if (const auto* msg = std::get_if<cwmp::Inform>(&env.body)) {
-        entry->session->set_telemetry_paths(options_.telemetry->on_inform(
-            entry->session->device(), msg->events, msg->parameters, to_unix_ms(clock_.now())));
+        TelemetryRead read = options_.telemetry->on_inform(entry->session->device(), msg->events, msg->parameters,
+                                                           to_unix_ms(clock_.now()));
+        entry->session->set_telemetry_paths(std::move(read.paths), std::move(read.fallback));
       }
     }
   }

@@ -62,8 +62,8 @@ class NetRequester final : public ConnectionRequester {
 
 class CountingSink final : public TelemetrySink {
  public:
-  std::vector<std::string> on_inform(const store::DeviceRecord&, const std::vector<cwmp::EventStruct>&,
-                                     const std::vector<cwmp::ParameterValue>&, int64_t) override {
+  TelemetryRead on_inform(const store::DeviceRecord&, const std::vector<cwmp::EventStruct>&,
+                          const std::vector<cwmp::ParameterValue>&, int64_t) override {
     return {};
   }
   void on_telemetry(const store::DeviceRecord&, std::vector<cwmp::ParameterValue>, int64_t) override {}

@@ -64,8 +64,9 @@ class Session {
   Step abandon(const std::string& reason);
 
   // Paths to read with one GetParameterValues once everything else is done (telemetry_sink.h).
-  // Call after start(); an empty list reads nothing.
-  void set_telemetry_paths(std::vector<std::string> paths);
+  // Call after start(); an empty list reads nothing. `fallback`, when not empty, is read instead
+  // if the device faults `paths` (a narrowed read whose rows changed).
+  void set_telemetry_paths(std::vector<std::string> paths, std::vector<std::string> fallback = {});
   // Where to say that the device acknowledged a Reboot, FactoryReset or Download (it is about
   // to go quiet; telemetry_sink.h). Called with the session's time while handling that answer:
   // the device restarts whether or not the step commits. Null (the default): nobody is told.

@@ -94,6 +94,7 @@ struct Session::Impl {
   // not have), one per path, and the paths it faults are skipped until its firmware changes.
   std::deque<std::string> telemetry_queue;
   bool telemetry_split = false;
+  std::vector<std::string> telemetry_fallback;  // the full read, while a narrowed one is queued
   std::vector<cwmp::ParameterValue> telemetry_values;
   TelemetrySink* telemetry_sink = nullptr;  // told of expected restarts; may be null
 
@@ -132,7 +133,7 @@ struct Session::Impl {
   void mark_profile(const std::string& name, bool ok);
 
   // session_telemetry.cc
-  void set_telemetry_paths(std::vector<std::string> paths);
+  void set_telemetry_paths(std::vector<std::string> paths, std::vector<std::string> fallback);
   std::optional<InFlight> plan_telemetry();
   void on_telemetry_response(const cwmp::Envelope& msg);
 

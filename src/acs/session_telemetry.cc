@@ -1,7 +1,8 @@
 // The diagnosis' read of a device (telemetry_sink.h): the last request of a session, after tasks.
 // A device that does not have one of the paths faults the whole GetParameterValues (9005), so
 // then each path is read on its own and the ones it faults are remembered (state_json
-// "telemetrySkip", per firmware version) and left out next time.
+// "telemetrySkip", per firmware version) and left out next time. A narrowed read (leaves of rows
+// the device had) that faults is not split: the full read takes its place in the same session.
 #include <algorithm>
 
 #include "acs/session_impl.h"
@@ -16,14 +17,20 @@ constexpr const char* kSkipKey = "telemetrySkip";
 
 }  // namespace
 
-void Session::set_telemetry_paths(std::vector<std::string> paths) {
-  impl_->set_telemetry_paths(std::move(paths));
+void Session::set_telemetry_paths(std::vector<std::string> paths, std::vector<std::string> fallback) {
+  impl_->set_telemetry_paths(std::move(paths), std::move(fallback));
 }
 
-void Session::Impl::set_telemetry_paths(std::vector<std::string> paths) {
+void Session::Impl::set_telemetry_paths(std::vector<std::string> paths, std::vector<std::string> fallback) {
   telemetry_queue.clear();
   telemetry_values.clear();
   telemetry_split = false;
+  telemetry_fallback.clear();
+  if (!fallback.empty() && !paths.empty()) {
+    telemetry_queue.assign(std::make_move_iterator(paths.begin()), std::make_move_iterator(paths.end()));
+    telemetry_fallback = std::move(fallback);
+    return;
+  }
   const json* skip = nullptr;
   if (auto it = state_json.find(kSkipKey); it != state_json.end() && it->is_object()) {
     if (it->value("version", "") == device.software_version) {
@@ -59,6 +66,10 @@ void Session::Impl::on_telemetry_response(const cwmp::Envelope& msg) {
     telemetry_values.insert(telemetry_values.end(), gpv->parameters.begin(), gpv->parameters.end());
     if (!telemetry_split) telemetry_queue.clear();
   } else if (std::holds_alternative<cwmp::Fault>(msg.body)) {
+    if (!telemetry_fallback.empty()) {  // the narrowed read: read the full one instead
+      set_telemetry_paths(std::move(telemetry_fallback), {});
+      return;
+    }
     if (!telemetry_split) {
       telemetry_split = true;  // find the path it does not have
       return;

@@ -15,8 +15,8 @@ using nlohmann::json;
 // Records what the session tells the diagnosis of expected restarts.
 class RestartSink final : public TelemetrySink {
  public:
-  std::vector<std::string> on_inform(const store::DeviceRecord&, const std::vector<cwmp::EventStruct>&,
-                                     const std::vector<cwmp::ParameterValue>&, int64_t) override {
+  TelemetryRead on_inform(const store::DeviceRecord&, const std::vector<cwmp::EventStruct>&,
+                          const std::vector<cwmp::ParameterValue>&, int64_t) override {
     return {};
   }
   void on_telemetry(const store::DeviceRecord&, std::vector<cwmp::ParameterValue>, int64_t) override {}
@@ -48,6 +48,43 @@ TEST_F(SessionTest, TelemetryIsReadLastInOneRequestAndHandedOn) {
   EXPECT_EQ(end.telemetry->size(), 2u);
   // Telemetry is not written to the parameter tree.
   EXPECT_EQ(find_op<store::PutParameterValues>(end.batch), nullptr);
+}
+
+TEST_F(SessionTest, NarrowedTelemetryReadThatFaultsIsReplacedByTheFullReadNotSplit) {
+  const std::string row = "InternetGatewayDevice.LANDevice.1.WLANConfiguration.5.";
+  auto s = open(known(), inform({{"2 PERIODIC", ""}}));
+  s->set_telemetry_paths({row + "Channel", row + "AssociatedDevice.", "InternetGatewayDevice.DeviceInfo.UpTime"},
+                         {"InternetGatewayDevice.LANDevice.1.WLANConfiguration.", "InternetGatewayDevice.DeviceInfo.UpTime"});
+  auto narrowed = expect_request<cwmp::GetParameterValues>(s->handle(nullptr));
+  EXPECT_EQ(narrowed.parameter_names.size(), 3u);
+  // Row 5 is gone: the full read follows at once, in one request.
+  Step step = send(*s, cpe_fault(9005));
+  auto full = expect_request<cwmp::GetParameterValues>(step);
+  EXPECT_EQ(full.parameter_names, (std::vector<std::string>{"InternetGatewayDevice.LANDevice.1.WLANConfiguration.",
+                                                            "InternetGatewayDevice.DeviceInfo.UpTime"}));
+  cwmp::GetParameterValuesResponse values;
+  values.parameters = {{"InternetGatewayDevice.LANDevice.1.WLANConfiguration.1.Channel", "6",
+                        cwmp::ValueType::kUnsignedInt},
+                       {"InternetGatewayDevice.DeviceInfo.UpTime", "43", cwmp::ValueType::kUnsignedInt}};
+  Step end = send(*s, values);
+  EXPECT_EQ(end.http_status, 204);
+  ASSERT_TRUE(end.telemetry.has_value());
+  EXPECT_EQ(end.telemetry->size(), 2u);
+  // Nothing is remembered as missing: the narrowed paths were the device's a moment ago.
+  EXPECT_FALSE(s->device().state_json.find("telemetrySkip") != std::string::npos);
+}
+
+TEST_F(SessionTest, NarrowedTelemetryReadAnsweredIsHandedOn) {
+  auto s = open(known(), inform({{"2 PERIODIC", ""}}));
+  s->set_telemetry_paths({"InternetGatewayDevice.DeviceInfo.UpTime"}, {"InternetGatewayDevice.DeviceInfo."});
+  auto gpv = expect_request<cwmp::GetParameterValues>(s->handle(nullptr));
+  EXPECT_EQ(gpv.parameter_names, std::vector<std::string>{"InternetGatewayDevice.DeviceInfo.UpTime"});
+  cwmp::GetParameterValuesResponse values;
+  values.parameters = {{"InternetGatewayDevice.DeviceInfo.UpTime", "43", cwmp::ValueType::kUnsignedInt}};
+  Step end = send(*s, values);
+  EXPECT_EQ(end.http_status, 204);
+  ASSERT_TRUE(end.telemetry.has_value());
+  EXPECT_EQ(end.telemetry->size(), 1u);
 }
 
 TEST_F(SessionTest, TelemetryPathTheDeviceLacksIsFoundAndSkippedNextTime) {

@@ -16,17 +16,26 @@
 
 namespace hearth::acs {
 
+// What a session reads for the diagnosis, last, in one GetParameterValues.
+struct TelemetryRead {
+  std::vector<std::string> paths;  // empty: nothing this session
+  // When `paths` is a narrowed read (only some leaves of objects): what to read instead if the
+  // device faults it (its rows changed since). Empty: `paths` is the full read.
+  std::vector<std::string> fallback;
+};
+
 class TelemetrySink {
  public:
   virtual ~TelemetrySink() = default;
 
-  // An Inform opened a session (after authentication). Returns the paths the session should read
-  // with one GetParameterValues after the other work of the session (tasks first); empty: none.
-  virtual std::vector<std::string> on_inform(const store::DeviceRecord& device,
+  // An Inform opened a session (after authentication). Returns what the session should read with
+  // one GetParameterValues after the other work of the session (tasks first).
+  virtual TelemetryRead on_inform(const store::DeviceRecord& device,
                                              const std::vector<cwmp::EventStruct>& events,
                                              const std::vector<cwmp::ParameterValue>& parameters,
                                              int64_t now_ms) = 0;
-  // The answer to that GetParameterValues (after the session's batch was committed).
+  // The answer to that GetParameterValues (after the session's batch was committed); the full
+  // read's when a narrowed one faulted.
   virtual void on_telemetry(const store::DeviceRecord& device,
                             std::vector<cwmp::ParameterValue> values, int64_t now_ms) = 0;
   // The device answered (or not) a connection request.
@@ -45,13 +54,10 @@ class TelemetrySink {
 class SinkTee final : public TelemetrySink {
  public:
   SinkTee(TelemetrySink* first, TelemetrySink* second) : first_(first), second_(second) {}
-  std::vector<std::string> on_inform(const store::DeviceRecord& device,
-                                     const std::vector<cwmp::EventStruct>& events,
-                                     const std::vector<cwmp::ParameterValue>& parameters,
-                                     int64_t now_ms) override {
+  TelemetryRead on_inform(const store::DeviceRecord& device, const std::vector<cwmp::EventStruct>& events,
+                          const std::vector<cwmp::ParameterValue>& parameters, int64_t now_ms) override {
     if (second_ != nullptr) second_->on_inform(device, events, parameters, now_ms);
-    return first_ != nullptr ? first_->on_inform(device, events, parameters, now_ms)
-                             : std::vector<std::string>{};
+    return first_ != nullptr ? first_->on_inform(device, events, parameters, now_ms) : TelemetryRead{};
   }
   void on_telemetry(const store::DeviceRecord& device, std::vector<cwmp::ParameterValue> values,
                     int64_t now_ms) override {

@@ -21,6 +21,33 @@ namespace hearth::diag {
 // "Device." or "InternetGatewayDevice.".
 std::vector<std::string> telemetry_paths(const std::string& root);
 
+// A narrower read than telemetry_paths(root), learned from the values a full read returned: the
+// Wi-Fi rows (TR-098 WLANConfiguration) are asked for by the leaves the snapshot uses (channel,
+// radio state, the vendor utilisation, neighbour and join-failure leaves) and their
+// AssociatedDevice table, instead of whole: no SSID settings, no encryption modes, no keys or
+// passphrases. Only leaves the full read returned are named, so the device has them unless its
+// rows changed (then the read faults and the session falls back to the full one). Kept per home
+// in this compact form (a few dozen bytes); empty when nothing would be narrower (TR-181 reads
+// are already split by object).
+struct NarrowedRead {
+  struct Row {
+    uint32_t instance = 0;
+    uint32_t leaves = 0;    // bit i < 8: the i-th standard leaf; bit 8 + j: vendor_leaves[j]
+    bool stations = false;  // ask for its AssociatedDevice table
+  };
+  std::vector<std::string> vendor_leaves;  // e.g. "X_HW_ChannelUtilization"
+  std::vector<Row> rows;
+  bool empty() const { return rows.empty(); }
+};
+NarrowedRead learn_narrowed_read(const std::string& root, const std::vector<cwmp::ParameterValue>& full_read);
+// The paths of that read (telemetry_paths(root) with the Wi-Fi rows narrowed); empty when `read`
+// is.
+std::vector<std::string> narrowed_telemetry_paths(const std::string& root, const NarrowedRead& read);
+// Leaves directly in Wi-Fi rows: at most narrowed_leaf_count(read) in the answer to a narrowed
+// read, so more tells that the full read answered instead (the narrowed one faulted).
+size_t narrowed_leaf_count(const NarrowedRead& read);
+size_t wifi_row_leaf_count(const std::vector<cwmp::ParameterValue>& values);
+
 // Previous values of counters, so that the next snapshot turns them into rates. Keeps one entry
 // per counter seen; entries of stations or interfaces that are gone are dropped. Counters are
 // deltas only within one boot (uptime went down: no rate this time), 32-bit counters may wrap once

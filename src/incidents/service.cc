@@ -173,10 +173,9 @@ std::string IncidentService::home_of_device(const std::string& device_id) {
 
 // ---- intake ----
 
-std::vector<std::string> IncidentService::on_inform(const store::DeviceRecord& device,
-                                                    const std::vector<cwmp::EventStruct>& events,
-                                                    const std::vector<cwmp::ParameterValue>& parameters,
-                                                    int64_t now_ms) {
+acs::TelemetryRead IncidentService::on_inform(const store::DeviceRecord& device,
+                                             const std::vector<cwmp::EventStruct>& events,
+                                             const std::vector<cwmp::ParameterValue>& parameters, int64_t now_ms) {
   if (!options_.enabled || device.id.empty()) return {};
   const std::string home = home_of_device(device.id);
   if (home.empty()) return {};

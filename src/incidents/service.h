@@ -87,10 +87,8 @@ class IncidentService final : public acs::TelemetrySink,
   outage::OutageOptions detection() const;
 
   // acs::TelemetrySink (informs, failed connection requests, restarts the ACS caused)
-  std::vector<std::string> on_inform(const store::DeviceRecord& device,
-                                     const std::vector<cwmp::EventStruct>& events,
-                                     const std::vector<cwmp::ParameterValue>& parameters,
-                                     int64_t now_ms) override;
+  acs::TelemetryRead on_inform(const store::DeviceRecord& device, const std::vector<cwmp::EventStruct>& events,
+                               const std::vector<cwmp::ParameterValue>& parameters, int64_t now_ms) override;
   void on_telemetry(const store::DeviceRecord& device, std::vector<cwmp::ParameterValue> values,
                     int64_t now_ms) override;
   void on_connection_request(const std::string& device_id, bool reached, int64_t now_ms) override;

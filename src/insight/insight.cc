@@ -177,16 +177,14 @@ std::shared_ptr<Insight::Home> Insight::find_home(const std::string& home_id) {
   return it == by_home_.end() ? nullptr : it->second;
 }
 
-std::vector<std::string> Insight::on_inform(const store::DeviceRecord& device,
-                                            const std::vector<cwmp::EventStruct>& events,
-                                            const std::vector<cwmp::ParameterValue>& parameters,
-                                            int64_t now_ms) {
+acs::TelemetryRead Insight::on_inform(const store::DeviceRecord& device, const std::vector<cwmp::EventStruct>& events,
+                                     const std::vector<cwmp::ParameterValue>& parameters, int64_t now_ms) {
   (void)parameters;
   if (!options_.enabled || device.id.empty()) return {};
   auto home = home_for_device(device);
   const bool boot = has_event(events, "1 BOOT");
   const bool results = has_event(events, "8 DIAGNOSTICS COMPLETE");
-  std::vector<std::string> paths;
+  acs::TelemetryRead read;
   WanTest test = WanTest::kNone;
   bool came_back = false;
   {
@@ -218,7 +216,17 @@ std::vector<std::string> Insight::on_inform(const store::DeviceRecord& device,
     const bool due = h.telemetry_now || boot ||
                      now_ms - h.last_telemetry_ms >= options_.telemetry_interval_ms;
     if (due && !bootstrap && !device.root.empty()) {
-      paths = diag::telemetry_paths(device.root);
+      const bool narrow = !h.narrowed.empty() && h.narrowed_version == device.software_version &&
+                          h.narrowed_faults < 2 && h.reads_since_full + 1 < options_.telemetry_full_every;
+      if (narrow) {
+        read.paths = diag::narrowed_telemetry_paths(device.root, h.narrowed);
+        read.fallback = diag::telemetry_paths(device.root);
+        ++h.reads_since_full;
+      } else {
+        read.paths = diag::telemetry_paths(device.root);
+        h.reads_since_full = 0;
+      }
+      h.asked_narrowed = narrow;
       h.last_telemetry_ms = now_ms;
       h.telemetry_now = false;
     }
@@ -230,7 +238,7 @@ std::vector<std::string> Insight::on_inform(const store::DeviceRecord& device,
   }
   if (test != WanTest::kNone) submit(wan_test_task(test, device.id, device.root, options_, now_ms));
   if (came_back) enqueue([this, home, now_ms] { evaluate(home, now_ms, false); });
-  return paths;
+  return read;
 }
 
 void Insight::on_telemetry(const store::DeviceRecord& device, std::vector<cwmp::ParameterValue> values,
@@ -259,6 +267,7 @@ void Insight::submit(store::TaskRecord task) {
 
 void Insight::analyse(const std::shared_ptr<Home>& home, const store::DeviceRecord& device,
                       std::vector<cwmp::ParameterValue> values, int64_t now_ms) {
+  learn_read(*home, device, values);
   diag::HomeSnapshot snap = diag::build_snapshot(device.id, device.root, values, now_ms, home->counters);
   if (home->first_analysis_ms == 0) home->first_analysis_ms = now_ms;
   auto& hist = home->history;
@@ -272,6 +281,23 @@ void Insight::analyse(const std::shared_ptr<Home>& home, const store::DeviceReco
     index_macs(*home);
   }
   evaluate(home, now_ms, true);
+}
+
+// What the next narrowed reads ask for, from this answer: a full read's rows, or a narrowed
+// read's (the same rows while they last). An answer wider than the narrowed read asked for is the
+// full read the session fell back to: the device faulted the narrowed one.
+void Insight::learn_read(Home& home, const store::DeviceRecord& device,
+                         const std::vector<cwmp::ParameterValue>& values) {
+  if (options_.telemetry_full_every <= 1) return;
+  diag::NarrowedRead learned = diag::learn_narrowed_read(device.root, values);
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (home.narrowed_version != device.software_version) {
+    home.narrowed_version = device.software_version;
+    home.narrowed_faults = 0;
+  } else if (home.asked_narrowed && diag::wifi_row_leaf_count(values) > diag::narrowed_leaf_count(home.narrowed)) {
+    if (home.narrowed_faults < 255) ++home.narrowed_faults;
+  }
+  home.narrowed = std::move(learned);
 }
 
 void Insight::evaluate(const std::shared_ptr<Home>& home, int64_t now_ms, bool with_sample) {

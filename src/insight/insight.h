@@ -62,10 +62,8 @@ class Insight final : public acs::TelemetrySink, public DiagnosisReader {
   diag::DiagConfig rules();
 
   // acs::TelemetrySink
-  std::vector<std::string> on_inform(const store::DeviceRecord& device,
-                                     const std::vector<cwmp::EventStruct>& events,
-                                     const std::vector<cwmp::ParameterValue>& parameters,
-                                     int64_t now_ms) override;
+  acs::TelemetryRead on_inform(const store::DeviceRecord& device, const std::vector<cwmp::EventStruct>& events,
+                               const std::vector<cwmp::ParameterValue>& parameters, int64_t now_ms) override;
   void on_telemetry(const store::DeviceRecord& device, std::vector<cwmp::ParameterValue> values,
                     int64_t now_ms) override;
   void on_connection_request(const std::string& device_id, bool reached, int64_t now_ms) override;
@@ -102,6 +100,7 @@ class Insight final : public acs::TelemetrySink, public DiagnosisReader {
   std::shared_ptr<Home> find_home(const std::string& home_id);
   void analyse(const std::shared_ptr<Home>& home, const store::DeviceRecord& device,
                std::vector<cwmp::ParameterValue> values, int64_t now_ms);
+  void learn_read(Home& home, const store::DeviceRecord& device, const std::vector<cwmp::ParameterValue>& values);
   void evaluate(const std::shared_ptr<Home>& home, int64_t now_ms, bool with_sample);
   void run_optimiser(const std::shared_ptr<Home>& home, int64_t now_ms, store::WriteBatch& batch);
   void submit(store::TaskRecord task);

@@ -31,6 +31,13 @@ struct Insight::Home {
   int64_t interval_s = 0;
   int64_t last_telemetry_ms = 0;
   bool telemetry_now = false;     // read telemetry at the next session whatever the interval
+  // The narrowed read the last full read taught (options.telemetry_full_every), for this
+  // firmware; off for the firmware once narrowed reads faulted twice.
+  diag::NarrowedRead narrowed;
+  std::string narrowed_version;
+  uint32_t reads_since_full = 0;
+  bool asked_narrowed = false;
+  uint8_t narrowed_faults = 0;
   TestTimes tests;
   std::vector<int64_t> boots_ms;
   std::string line_event;         // "dying-gasp", "loss-of-signal" ("" after "restored")

@@ -90,7 +90,7 @@ class InsightTest : public ::testing::Test {
   int64_t now() const { return to_unix_ms(clock.now()); }
   // A periodic session: inform, and the telemetry if the service asked for it.
   bool session(int n, std::initializer_list<const char*> codes = {"2 PERIODIC"}) {
-    auto paths = insight.on_inform(gateway(n), events(codes), {}, now());
+    auto paths = insight.on_inform(gateway(n), events(codes), {}, now()).paths;
     if (!paths.empty()) insight.on_telemetry(gateway(n), healthy_values(), now());
     insight.drain();
     return !paths.empty();
@@ -122,8 +122,73 @@ TEST_F(InsightTest, TelemetryIsReadAtMostOncePerIntervalAndAfterBootOrResults) {
   EXPECT_TRUE(session(0));
 }
 
+// A TR-098 gateway's answer: the full read has the Wi-Fi row's settings and secrets, the
+// narrowed one only the leaves the snapshot uses.
+std::vector<cwmp::ParameterValue> tr098_values(bool full) {
+  using cwmp::ValueType;
+  const std::string t = "InternetGatewayDevice.LANDevice.1.WLANConfiguration.";
+  std::vector<cwmp::ParameterValue> v = {{"InternetGatewayDevice.DeviceInfo.UpTime", "86400", ValueType::kUnsignedInt},
+                                         {t + "1.Channel", "6", ValueType::kUnsignedInt},
+                                         {t + "1.RadioEnabled", "true", ValueType::kBoolean},
+                                         {t + "1.TotalAssociations", "0", ValueType::kUnsignedInt}};
+  if (full) {
+    v.push_back({t + "1.SSID", "home", ValueType::kString});
+    v.push_back({t + "1.KeyPassphrase", "secret", ValueType::kString});
+  }
+  return v;
+}
+
+TEST_F(InsightTest, NarrowedReadsBetweenFullReadsUntilTheyFaultTwice) {
+  InsightOptions o = options();
+  o.telemetry_full_every = 3;
+  Insight to(o, store, clock);
+  to.set_control(&control);
+  store::DeviceRecord dev = gateway(2);
+  dev.root = "InternetGatewayDevice.";
+  const std::string table = "InternetGatewayDevice.LANDevice.1.WLANConfiguration.";
+  auto has = [](const std::vector<std::string>& paths, const std::string& p) {
+    return std::find(paths.begin(), paths.end(), p) != paths.end();
+  };
+  // One session; the device answers the full read when asked for it or when it faulted the
+  // narrowed one (`faults`).
+  auto read = [&](bool faults) {
+    clock.advance(std::chrono::minutes(5));
+    acs::TelemetryRead r = to.on_inform(dev, events({"2 PERIODIC"}), {}, now());
+    if (!r.paths.empty()) to.on_telemetry(dev, tr098_values(r.fallback.empty() || faults), now());
+    to.drain();
+    return r;
+  };
+  auto full = read(false);
+  EXPECT_TRUE(full.fallback.empty());
+  EXPECT_TRUE(has(full.paths, table));
+  auto narrowed = read(false);
+  EXPECT_TRUE(has(narrowed.fallback, table));
+  EXPECT_FALSE(has(narrowed.paths, table));
+  EXPECT_TRUE(has(narrowed.paths, table + "1.Channel"));
+  EXPECT_TRUE(has(narrowed.paths, table + "1.AssociatedDevice."));
+  EXPECT_TRUE(has(narrowed.paths, "InternetGatewayDevice.DeviceInfo.UpTime"));
+  EXPECT_FALSE(read(false).fallback.empty());  // 2 of 3 narrowed
+  EXPECT_TRUE(read(false).fallback.empty());   // then the full one again
+  // Two narrowed reads the device faulted (the full read answered): full reads only.
+  EXPECT_FALSE(read(true).fallback.empty());
+  EXPECT_FALSE(read(true).fallback.empty());
+  for (int i = 0; i < 4; ++i) EXPECT_TRUE(read(false).fallback.empty()) << i;
+  // New firmware: narrowed reads again after its first full read.
+  dev.software_version = "2.0";
+  EXPECT_TRUE(read(false).fallback.empty());
+  EXPECT_FALSE(read(false).fallback.empty());
+  // A TR-181 gateway's reads are not narrowed.
+  for (int i = 0; i < 3; ++i) {
+    clock.advance(std::chrono::minutes(5));
+    acs::TelemetryRead r = to.on_inform(gateway(3), events({"2 PERIODIC"}), {}, now());
+    EXPECT_TRUE(r.fallback.empty());
+    to.on_telemetry(gateway(3), healthy_values(), now());
+    to.drain();
+  }
+}
+
 TEST_F(InsightTest, BootstrapReadsNothingAndPeriodicQueuesThePingOnce) {
-  EXPECT_TRUE(insight.on_inform(gateway(1), events({"0 BOOTSTRAP", "1 BOOT"}), {}, now()).empty());
+  EXPECT_TRUE(insight.on_inform(gateway(1), events({"0 BOOTSTRAP", "1 BOOT"}), {}, now()).paths.empty());
   EXPECT_TRUE(control.tasks.empty());
   session(1);
   ASSERT_EQ(control.tasks.size(), 1u);
@@ -340,7 +405,7 @@ class InsightOptimiserTest : public InsightTest {
   // The quiet window (02-05 local, UTC+1) starts at 01:00 UTC; the clock starts at 00:00 UTC.
   InsightOptimiserTest() { clock.advance(std::chrono::minutes(90)); }
   void wifi_session(Insight& to, int n, int channel, int utilisation_pct) {
-    auto paths = to.on_inform(gateway(n), events({"2 PERIODIC"}), {}, now());
+    auto paths = to.on_inform(gateway(n), events({"2 PERIODIC"}), {}, now()).paths;
     ASSERT_FALSE(paths.empty());
     to.on_telemetry(gateway(n), wifi_values(channel, utilisation_pct), now());
     to.drain();

@@ -15,6 +15,9 @@ struct InsightOptions {
   diag::OptimiserConfig optimiser;
   bool enabled = true;
   int64_t telemetry_interval_ms = 5 * 60'000;    // at most one telemetry read per device per this
+  // Of that many reads, one is the full read and the others the narrowed one it taught
+  // (diag::narrowed_telemetry_paths: no Wi-Fi settings or secrets); 1: always the full read.
+  uint32_t telemetry_full_every = 12;
   int64_t ping_interval_ms = 3600'000;           // WAN latency/loss/DNS check (TR-143 IPPing)
   int64_t speed_test_interval_ms = 6 * 3600'000LL;  // TR-143 download test, when the home is idle
   double speed_test_max_active_mbps = 2.0;       // "idle": WAN traffic below this

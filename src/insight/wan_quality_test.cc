@@ -198,7 +198,7 @@ class HoldBackServiceTest : public ::testing::Test {
   void sessions(int count) {
     for (int k = 0; k < count; ++k) {
       clock.advance(std::chrono::minutes(5));
-      auto paths = insight.on_inform(gateway(0), {{"2 PERIODIC", ""}}, {}, now());
+      auto paths = insight.on_inform(gateway(0), {{"2 PERIODIC", ""}}, {}, now()).paths;
       if (!paths.empty())
         insight.on_telemetry(gateway(0), lossy_line_weak_wifi(86400 + (now() - kT0) / 1000), now());
       insight.drain();

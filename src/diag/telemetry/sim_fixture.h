@@ -34,9 +34,11 @@ struct Gateway {
   }
   bool tr098() const { return dm->root() == "InternetGatewayDevice."; }
   // What one telemetry GetParameterValues answers.
-  std::vector<cwmp::ParameterValue> read(int64_t t) const {
+  std::vector<cwmp::ParameterValue> read(int64_t t) const { return read(telemetry_paths(dm->root()), t); }
+  // What a GetParameterValues of these paths (partial or full names) answers.
+  std::vector<cwmp::ParameterValue> read(const std::vector<std::string>& paths, int64_t t) const {
     std::vector<cwmp::ParameterValue> out;
-    for (const std::string& path : telemetry_paths(dm->root())) {
+    for (const std::string& path : paths) {
       for (sim::Param& p : dm->parameters_under(path, t)) out.push_back({std::move(p.name), std::move(p.value), p.type});
     }
     return out;

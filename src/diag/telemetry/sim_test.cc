@@ -180,6 +180,119 @@ TEST_P(SnapshotOfModelTest, OneReadStaysSmall) {
   EXPECT_LT(read.size(), g.tr098() ? 300u : 800u);
 }
 
+// The narrowed read (telemetry.h) gives the snapshot the full read gives, with fewer values and
+// none of the Wi-Fi settings or secrets.
+TEST_P(SnapshotOfModelTest, NarrowedReadGivesTheSameSnapshot) {
+  Gateway g(GetParam(), busy_home());
+  const std::string root = g.dm->root();
+  const std::vector<cwmp::ParameterValue> first = g.read(kT0 + kMinute);
+  const NarrowedRead learned = learn_narrowed_read(root, first);
+  if (!g.tr098()) {
+    EXPECT_TRUE(learned.empty());
+    EXPECT_TRUE(narrowed_telemetry_paths(root, learned).empty());
+    return;
+  }
+  ASSERT_FALSE(learned.empty());
+  const std::vector<std::string> paths = narrowed_telemetry_paths(root, learned);
+  for (const std::string& path : paths) {  // the device has every one (a table may be empty)
+    if (path.find("UploadDiagnostics") != std::string::npos) continue;  // optional in the full read too
+    if (path.back() == '.') {
+      EXPECT_FALSE(g.dm->objects_under(path, kT0 + kMinute).empty()) << path;
+    } else {
+      EXPECT_TRUE(g.dm->get(path, kT0 + kMinute).has_value()) << path;
+    }
+  }
+  CounterState full_counters;
+  CounterState narrow_counters;
+  build_snapshot(g.device_id, root, first, kT0 + kMinute, full_counters);
+  build_snapshot(g.device_id, root, first, kT0 + kMinute, narrow_counters);
+  const int64_t t = kT0 + 6 * kMinute;
+  const std::vector<cwmp::ParameterValue> full = g.read(t);
+  const std::vector<cwmp::ParameterValue> narrow = g.read(paths, t);
+  EXPECT_LT(narrow.size() * 4, full.size() * 3) << narrow.size() << " of " << full.size();
+  for (const cwmp::ParameterValue& v : narrow) {
+    for (const char* part : {"KeyPassphrase", "PreSharedKey", "WEPKey", ".SSID", "BeaconType", "EncryptionModes"}) {
+      EXPECT_EQ(v.name.find(part), std::string::npos) << v.name;
+    }
+  }
+  const HomeSnapshot a = build_snapshot(g.device_id, root, full, t, full_counters);
+  const HomeSnapshot b = build_snapshot(g.device_id, root, narrow, t, narrow_counters);
+  ASSERT_EQ(a.radios.size(), b.radios.size());
+  for (size_t i = 0; i < a.radios.size(); ++i) {
+    const Radio& x = a.radios[i];
+    const Radio& y = b.radios[i];
+    EXPECT_EQ(x.id, y.id);
+    EXPECT_EQ(x.path, y.path);
+    EXPECT_EQ(x.enabled, y.enabled);
+    EXPECT_EQ(x.channel, y.channel);
+    EXPECT_EQ(x.auto_channel, y.auto_channel);
+    EXPECT_EQ(x.possible_channels, y.possible_channels);
+    EXPECT_EQ(x.clients, y.clients);
+    EXPECT_EQ(x.neighbour_bss, y.neighbour_bss);
+    EXPECT_EQ(known(x.utilisation_pct), known(y.utilisation_pct));
+    if (known(x.utilisation_pct)) {
+      EXPECT_DOUBLE_EQ(x.utilisation_pct, y.utilisation_pct);
+    }
+    EXPECT_EQ(known(x.noise_dbm), known(y.noise_dbm));
+    EXPECT_EQ(known(x.tx_power_pct), known(y.tx_power_pct));
+  }
+  ASSERT_EQ(a.stations.size(), b.stations.size());
+  EXPECT_FALSE(a.stations.empty());
+  for (size_t i = 0; i < a.stations.size(); ++i) {
+    const Station& x = a.stations[i];
+    const Station& y = b.stations[i];
+    EXPECT_EQ(x.mac, y.mac);
+    EXPECT_EQ(x.band, y.band);
+    EXPECT_EQ(x.radio, y.radio);
+    EXPECT_EQ(known(x.signal_dbm), known(y.signal_dbm));
+    if (known(x.signal_dbm)) {
+      EXPECT_DOUBLE_EQ(x.signal_dbm, y.signal_dbm);
+    }
+    EXPECT_EQ(known(x.phy_down_mbps), known(y.phy_down_mbps));
+    EXPECT_EQ(x.associated_s, y.associated_s);
+  }
+  EXPECT_EQ(a.join_failures.count, b.join_failures.count);
+  EXPECT_EQ(a.wan.up, b.wan.up);
+  EXPECT_EQ(a.device.uptime_s, b.device.uptime_s);
+}
+
+TEST(NarrowedReadTest, LearnsRowsLeavesAndVendorNamesCompactly) {
+  const std::string t = "InternetGatewayDevice.LANDevice.1.WLANConfiguration.";
+  const std::vector<cwmp::ParameterValue> full = {
+      {t + "5.Channel", "36", cwmp::ValueType::kUnsignedInt},
+      {t + "5.KeyPassphrase", "secret", cwmp::ValueType::kString},
+      {t + "5.X_ACME_ChannelUtilization", "40", cwmp::ValueType::kUnsignedInt},
+      {t + "5.X_ACME_Unrelated", "1", cwmp::ValueType::kUnsignedInt},
+      {t + "1.Channel", "6", cwmp::ValueType::kUnsignedInt},
+      {t + "1.RadioEnabled", "true", cwmp::ValueType::kBoolean},
+      {t + "1.AssociatedDevice.3.AssociatedDeviceMACAddress", "AA:BB:CC:00:11:22", cwmp::ValueType::kString},
+      {t + "1.PreSharedKey.1.KeyPassphrase", "secret", cwmp::ValueType::kString},
+      {t + "x.Channel", "1", cwmp::ValueType::kUnsignedInt},  // not an instance: ignored
+      {"InternetGatewayDevice.DeviceInfo.UpTime", "5", cwmp::ValueType::kUnsignedInt},
+  };
+  const NarrowedRead r = learn_narrowed_read("InternetGatewayDevice.", full);
+  ASSERT_EQ(r.rows.size(), 2u);
+  EXPECT_EQ(r.vendor_leaves, std::vector<std::string>{"X_ACME_ChannelUtilization"});
+  const std::vector<std::string> paths = narrowed_telemetry_paths("InternetGatewayDevice.", r);
+  auto has = [&](const std::string& p) { return std::find(paths.begin(), paths.end(), p) != paths.end(); };
+  EXPECT_TRUE(has(t + "1.RadioEnabled"));
+  EXPECT_TRUE(has(t + "1.Channel"));
+  EXPECT_TRUE(has(t + "1.AssociatedDevice."));
+  EXPECT_TRUE(has(t + "5.Channel"));
+  EXPECT_TRUE(has(t + "5.X_ACME_ChannelUtilization"));
+  EXPECT_FALSE(has(t + "5.AssociatedDevice."));  // it showed no station table
+  EXPECT_FALSE(has(t));
+  EXPECT_TRUE(has("InternetGatewayDevice.DeviceInfo.UpTime"));
+  EXPECT_TRUE(has("InternetGatewayDevice.WANDevice.1."));
+  for (const std::string& p : paths) {
+    EXPECT_EQ(p.find("KeyPassphrase"), std::string::npos) << p;
+    EXPECT_EQ(p.find("Unrelated"), std::string::npos) << p;
+  }
+  // A full read without Wi-Fi rows, or of the other root, has nothing to narrow.
+  EXPECT_TRUE(learn_narrowed_read("InternetGatewayDevice.", {full.back()}).empty());
+  EXPECT_TRUE(learn_narrowed_read("Device.", full).empty());
+}
+
 INSTANTIATE_TEST_SUITE_P(Models, SnapshotOfModelTest, every_model(), model_name);
 
 }  // namespace
