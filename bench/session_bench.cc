@@ -32,6 +32,7 @@
 #include <algorithm>
 #include <cmath>
 #include <csignal>
+#include <cstring>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -73,6 +74,7 @@ issue_device_credentials = false
 constexpr const char* kDiagnosisOff = "[diagnosis]\nenabled = false\n";
 constexpr const char* kTelemetryEverySession = R"([diagnosis]
 telemetry_interval_seconds = 0
+telemetry_quiet_interval_seconds = 0
 ping_interval_seconds = 0
 speed_test_interval_seconds = 0
 [optimiser]
@@ -275,6 +277,7 @@ struct BenchArgs {
   bool telemetry = false;  // compare hearthd with and without the telemetry intake instead
   size_t telemetry_values = 0;  // answer with only the first N values of the canned read (0: all)
   unsigned telemetry_full_every = 12;  // hearthd's [diagnosis] telemetry_full_every
+  double telemetry_quiet_interval_s = 0;  // hearthd's telemetry_quiet_interval_seconds (0: every session)
 };
 
 // One server under test: started as a child once (its devices registered once), loaded in every
@@ -423,6 +426,12 @@ int telemetry_comparison(const hearth::testing::HearthdProcess::Options& h, cons
   th.config_toml = std::string(kHearthdConfig) + kTelemetryEverySession;
   th.config_toml.insert(th.config_toml.find("[optimiser]"),
                         "telemetry_full_every = " + std::to_string(args.telemetry_full_every) + "\n");
+  if (args.telemetry_quiet_interval_s > 0) {
+    const size_t at = th.config_toml.find("telemetry_quiet_interval_seconds = 0\n");
+    th.config_toml.replace(at, std::strlen("telemetry_quiet_interval_seconds = 0\n"),
+                           "telemetry_quiet_interval_seconds = " +
+                               std::to_string(static_cast<int64_t>(args.telemetry_quiet_interval_s)) + "\n");
+  }
   ServerUnderTest with;
   if (!with.start("telemetry", th, with_args, args.register_devices)) return 1;
   const Comparison c = compare(without, "without", with, "with", args.rounds);
@@ -576,6 +585,10 @@ int main(int argc, char** argv) {
   app.add_option("--telemetry-values", args.telemetry_values,
                  "answer the telemetry read with only its first N values (0: all): the cost of the read's "
                  "exchange itself when N is small");
+  app.add_option("--telemetry-quiet-interval", args.telemetry_quiet_interval_s,
+                 "hearthd reads quiet homes at most once per this many seconds (0: at every session); the "
+                 "share of sessions with a read is reported")
+      ->check(CLI::Range(0.0, 86400.0));
   app.add_option("--telemetry-full-every", args.telemetry_full_every,
                  "hearthd reads the full telemetry once in N reads and the narrowed read between (1: always full)")
       ->check(CLI::Range(1u, 1000u));

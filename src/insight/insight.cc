@@ -15,6 +15,7 @@ namespace hearth::insight {
 namespace {
 
 constexpr int64_t kDayMs = 86'400'000;
+constexpr int64_t kHourMs = 3'600'000;
 constexpr int64_t kPruneEveryMs = 3'600'000;
 constexpr int64_t kRestoreDiagnosisMs = 15 * 60'000;  // an unchanged diagnosis is stored this often
 
@@ -213,8 +214,11 @@ acs::TelemetryRead Insight::on_inform(const store::DeviceRecord& device, const s
       h.telemetry_now = true;
     }
     const bool bootstrap = has_event(events, "0 BOOTSTRAP");
-    const bool due = h.telemetry_now || boot ||
-                     now_ms - h.last_telemetry_ms >= options_.telemetry_interval_ms;
+    const bool booted_lately = !h.boots_ms.empty() && now_ms - h.boots_ms.back() < kHourMs;
+    const int64_t interval = h.quiet && !booted_lately
+                                 ? std::max(options_.telemetry_interval_ms, options_.telemetry_quiet_interval_ms)
+                                 : options_.telemetry_interval_ms;
+    const bool due = h.telemetry_now || boot || now_ms - h.last_telemetry_ms >= interval;
     if (due && !bootstrap && !device.root.empty()) {
       const bool narrow = !h.narrowed.empty() && h.narrowed_version == device.software_version &&
                           h.narrowed_faults < 2 && h.reads_since_full + 1 < options_.telemetry_full_every;
@@ -281,6 +285,20 @@ void Insight::analyse(const std::shared_ptr<Home>& home, const store::DeviceReco
     index_macs(*home);
   }
   evaluate(home, now_ms, true);
+}
+
+// Nothing to watch closely: no finding open or about to open (a raise condition waiting out its
+// persistence window), no channel change waiting for its verdict, no neighbour scan asked for,
+// and two snapshots at least (counters need a previous read). The worker's view of the home.
+bool Insight::is_quiet(const Home& home) {
+  if (home.history.size() < 2) return false;
+  for (const auto& [key, f] : home.diag_state.findings) {
+    if (f.open || f.raise_since_ms != 0) return false;
+  }
+  for (const auto& r : home.optimiser.radios) {
+    if (!r.judged) return false;
+  }
+  return home.optimiser.scan_requested_ms <= home.optimiser.last_scan_ms;
 }
 
 // What the next narrowed reads ask for, from this answer: a full read's rows, or a narrowed
@@ -394,9 +412,11 @@ void Insight::evaluate(const std::shared_ptr<Home>& home, int64_t now_ms, bool w
       if (!st) spdlog::error("diagnosis of {} not stored: {}", id, st.error().message);
     });
   }
+  const bool quiet = is_quiet(*home);
   std::vector<Home::Waiter> done;
   {
     std::lock_guard<std::mutex> lock(mutex_);
+    home->quiet = quiet;
     home->diagnosis = d;
     auto split = std::partition(home->waiters.begin(), home->waiters.end(),
                                 [&](const Home::Waiter& w) { return !(w.results_in && with_sample); });

@@ -31,6 +31,7 @@ struct Insight::Home {
   int64_t interval_s = 0;
   int64_t last_telemetry_ms = 0;
   bool telemetry_now = false;     // read telemetry at the next session whatever the interval
+  bool quiet = false;             // read at options.telemetry_quiet_interval_ms (Insight::is_quiet)
   // The narrowed read the last full read taught (options.telemetry_full_every), for this
   // firmware; off for the firmware once narrowed reads faulted twice.
   diag::NarrowedRead narrowed;

@@ -122,6 +122,36 @@ TEST_F(InsightTest, TelemetryIsReadAtMostOncePerIntervalAndAfterBootOrResults) {
   EXPECT_TRUE(session(0));
 }
 
+TEST_F(InsightTest, QuietHomesAreReadHourlyAndHomesWithSomethingToWatchAtTheInterval) {
+  auto read = [&](int n, std::vector<cwmp::ParameterValue> values, std::initializer_list<const char*> codes) {
+    auto paths = insight.on_inform(gateway(n), events(codes), {}, now()).paths;
+    if (!paths.empty()) insight.on_telemetry(gateway(n), std::move(values), now());
+    insight.drain();
+    return !paths.empty();
+  };
+  auto wan_down = healthy_values();
+  for (auto& v : wan_down) {
+    if (v.name == "Device.IP.Interface.1.Status") v.value = "Down";
+  }
+  // Two reads give the rates; then a quiet home waits the quiet interval (an hour).
+  EXPECT_TRUE(read(4, healthy_values(), {"2 PERIODIC"}));
+  EXPECT_TRUE(read(5, wan_down, {"2 PERIODIC"}));
+  for (int k = 1; k <= 11; ++k) {
+    clock.advance(std::chrono::minutes(5));
+    EXPECT_EQ(read(4, healthy_values(), {"2 PERIODIC"}), k == 1) << k;
+    EXPECT_TRUE(read(5, wan_down, {"2 PERIODIC"})) << k;  // a finding open or on its way: watched
+  }
+  clock.advance(std::chrono::minutes(5));
+  EXPECT_FALSE(read(4, healthy_values(), {"2 PERIODIC"}));  // 55 minutes after its last read
+  clock.advance(std::chrono::minutes(5));
+  EXPECT_TRUE(read(4, healthy_values(), {"2 PERIODIC"}));  // an hour after it
+  // A boot: read at once, and at the interval for the hour after.
+  clock.advance(std::chrono::minutes(1));
+  EXPECT_TRUE(read(4, healthy_values(), {"1 BOOT"}));
+  clock.advance(std::chrono::minutes(5));
+  EXPECT_TRUE(read(4, healthy_values(), {"2 PERIODIC"}));
+}
+
 // A TR-098 gateway's answer: the full read has the Wi-Fi row's settings and secrets, the
 // narrowed one only the leaves the snapshot uses.
 std::vector<cwmp::ParameterValue> tr098_values(bool full) {

@@ -109,6 +109,7 @@ Status load_diagnosis(const toml::table& root, insight::InsightOptions* d) {
   HEARTH_TRY(t.get("enabled", &d->enabled));
   HEARTH_TRY(t.seconds_ms("telemetry_interval_seconds", &d->telemetry_interval_ms));
   HEARTH_TRY(t.get("telemetry_full_every", &d->telemetry_full_every));
+  HEARTH_TRY(t.seconds_ms("telemetry_quiet_interval_seconds", &d->telemetry_quiet_interval_ms));
   if (d->telemetry_full_every == 0) return bad("diagnosis.telemetry_full_every must be at least 1");
   HEARTH_TRY(t.seconds_ms("ping_interval_seconds", &d->ping_interval_ms));
   HEARTH_TRY(t.seconds_ms("speed_test_interval_seconds", &d->speed_test_interval_ms));

@@ -26,6 +26,10 @@ format = "json"
 level = "debug"
 [tasks]
 download_timeout_seconds = 600
+[diagnosis]
+telemetry_interval_seconds = 240
+telemetry_quiet_interval_seconds = 7200
+telemetry_full_every = 6
 [[quirks]]
 oui = "00D09E"
 boolean_literal = false
@@ -42,6 +46,9 @@ gpv_batch_size = 8
   ASSERT_EQ(c.acs.quirks.size(), 1u);
   EXPECT_FALSE(c.acs.quirks[0].quirks.boolean_literal);
   EXPECT_EQ(c.acs.quirks[0].quirks.gpv_batch_size, 8u);
+  EXPECT_EQ(c.diagnosis.telemetry_interval_ms, 240'000);
+  EXPECT_EQ(c.diagnosis.telemetry_quiet_interval_ms, 7'200'000);
+  EXPECT_EQ(c.diagnosis.telemetry_full_every, 6u);
 }
 
 TEST(ConfigTest, ReadsIncidentSettings) {
@@ -130,6 +137,8 @@ TEST(ConfigTest, RejectsMistakesWithAClearMessage) {
       "[log]\nformat = \"xml\"\n",
       "not toml at all [",
       "[[quirks]]\ngpv_batch_size = 0\n",
+      "[diagnosis]\ntelemetry_full_every = 0\n",
+      "[diagnosis]\ntelemetry_quiet_interval_seconds = -1\n",
       "[incidents]\nmin_homes = 0\n",
       "[incidents]\nmin_share = 1.5\n",
       "[incidents]\nthreshold = 3\n",

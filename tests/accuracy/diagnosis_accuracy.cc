@@ -113,6 +113,8 @@ std::string config_toml(const Args& a) {
       "[tasks]\nretry_base_seconds = 0\n"
       "[diagnosis]\n"
       "telemetry_interval_seconds = " + std::to_string(std::max(10, a.inform_interval / 2)) + "\n"
+      // Every home at that pace, quiet ones too: this scores the rules, not the cadence.
+      "telemetry_quiet_interval_seconds = " + std::to_string(std::max(10, a.inform_interval / 2)) + "\n"
       "offline_grace_seconds = " + std::to_string(std::max(10, a.inform_interval / 2)) + "\n"
       "speed_test_max_active_mbps = 100000\n";
   if (a.fast) {

@@ -124,7 +124,7 @@ TEST(IncidentsIntegrationTest, DarkAccessNodeIsConfirmedAnnouncedAndResolved) {
   HearthdProcess::Options opts;
   opts.store_path = dir.path() + "/hearth.db";
   opts.env["HEARTH_BOOTSTRAP_TOKEN"] = kToken;
-  opts.config_toml = "[diagnosis]\ntelemetry_interval_seconds = 60\n";
+  opts.config_toml = "[diagnosis]\ntelemetry_interval_seconds = 60\ntelemetry_quiet_interval_seconds = 60\n";
   HearthdProcess hearthd(dir.path(), opts);
   std::string error;
   ASSERT_TRUE(hearthd.start(&error)) << error;

@@ -21,6 +21,7 @@ allow_basic_over_http = true
 retry_base_seconds = 0
 [diagnosis]
 telemetry_interval_seconds = 10
+telemetry_quiet_interval_seconds = 10
 offline_grace_seconds = 10
 [selfservice]
 secure_cookies = false
