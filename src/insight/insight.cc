@@ -70,7 +70,9 @@ void Insight::stop() {
     if (!started_) return;
     stopping_ = true;
   }
-  queue_cv_.notify_all();
+  work_cv_.notify_all();
+  idle_cv_.notify_all();
+  ticker_cv_.notify_all();
   if (ticker_.joinable()) ticker_.join();
   if (worker_.joinable()) worker_.join();
   std::lock_guard<std::mutex> lock(queue_mutex_);
@@ -78,11 +80,14 @@ void Insight::stop() {
 }
 
 void Insight::enqueue(std::function<void()> job) {
+  bool was_empty = false;
   {
     std::lock_guard<std::mutex> lock(queue_mutex_);
+    was_empty = queue_.empty();
     queue_.push_back(std::move(job));
   }
-  queue_cv_.notify_all();
+  // A queue that was not empty has a worker on its way to it already.
+  if (was_empty) work_cv_.notify_one();
 }
 
 void Insight::drain() {
@@ -97,13 +102,13 @@ void Insight::drain() {
     }
     return;
   }
-  queue_cv_.wait(lock, [&] { return (queue_.empty() && !busy_) || stopping_; });
+  idle_cv_.wait(lock, [&] { return (queue_.empty() && !busy_) || stopping_; });
 }
 
 void Insight::worker_loop() {
   std::unique_lock<std::mutex> lock(queue_mutex_);
   for (;;) {
-    queue_cv_.wait(lock, [&] { return !queue_.empty() || stopping_; });
+    work_cv_.wait(lock, [&] { return !queue_.empty() || stopping_; });
     if (queue_.empty()) return;  // stopping, and everything done
     auto job = std::move(queue_.front());
     queue_.pop_front();
@@ -116,7 +121,7 @@ void Insight::worker_loop() {
     }
     lock.lock();
     busy_ = false;
-    queue_cv_.notify_all();
+    if (queue_.empty()) idle_cv_.notify_all();
   }
 }
 
@@ -124,7 +129,7 @@ void Insight::ticker_loop() {
   refresh_stored_fleet_if_stale();  // the fleet summary's view of stored diagnoses, built at start
   std::unique_lock<std::mutex> lock(queue_mutex_);
   while (!stopping_) {
-    queue_cv_.wait_for(lock, std::chrono::milliseconds(options_.tick_ms), [&] { return stopping_; });
+    ticker_cv_.wait_for(lock, std::chrono::milliseconds(options_.tick_ms), [&] { return stopping_; });
     if (stopping_) return;
     lock.unlock();
     tick();
@@ -301,19 +306,28 @@ bool Insight::is_quiet(const Home& home) {
   return home.optimiser.scan_requested_ms <= home.optimiser.last_scan_ms;
 }
 
-// What the next narrowed reads ask for, from this answer: a full read's rows, or a narrowed
-// read's (the same rows while they last). An answer wider than the narrowed read asked for is the
-// full read the session fell back to: the device faulted the narrowed one.
+// What the next narrowed reads ask for, learned from a full read's answer. The answer to a
+// narrowed read teaches nothing new (it has the rows it was asked for), unless it is wider than
+// asked: then it is the full read the session fell back to, the device having faulted the
+// narrowed one.
 void Insight::learn_read(Home& home, const store::DeviceRecord& device,
                          const std::vector<cwmp::ParameterValue>& values) {
   if (options_.telemetry_full_every <= 1) return;
+  bool fell_back = false;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (home.asked_narrowed && home.narrowed_version == device.software_version) {
+      fell_back = diag::wifi_row_leaf_count(values) > diag::narrowed_leaf_count(home.narrowed);
+      if (!fell_back) return;
+    }
+  }
   diag::NarrowedRead learned = diag::learn_narrowed_read(device.root, values);
   std::lock_guard<std::mutex> lock(mutex_);
   if (home.narrowed_version != device.software_version) {
     home.narrowed_version = device.software_version;
     home.narrowed_faults = 0;
-  } else if (home.asked_narrowed && diag::wifi_row_leaf_count(values) > diag::narrowed_leaf_count(home.narrowed)) {
-    if (home.narrowed_faults < 255) ++home.narrowed_faults;
+  } else if (fell_back && home.narrowed_faults < 255) {
+    ++home.narrowed_faults;
   }
   home.narrowed = std::move(learned);
 }
@@ -389,12 +403,9 @@ void Insight::evaluate(const std::shared_ptr<Home>& home, int64_t now_ms, bool w
                                    diag::diagnosis_to_json(d).dump()}});
   }
   if (changed || with_sample) {
-    std::optional<diag::HomeSnapshot> latest;
-    if (with_sample) {
-      std::lock_guard<std::mutex> lock(mutex_);
-      latest = home->latest;
-    }
-    const Points points = latest ? points_of(*latest, d) : health_points(d);
+    // With a sample, the snapshot analyse() just added (the worker's own copy of `latest`).
+    const Points points =
+        with_sample && !home->history.empty() ? points_of(home->history.back(), d) : health_points(d);
     batch.add(store::PutTelemetrySample{{home->home_id, now_ms, encode_points(points)}});
     // The hour's rollup is stored when the hour is over (its samples stay raw for 48 hours).
     if (hour_of(now_ms) != home->rollup_hour_ms) {

@@ -149,7 +149,11 @@ class Insight final : public acs::TelemetrySink, public DiagnosisReader {
   void refresh_stored_fleet_if_stale();
 
   std::mutex queue_mutex_;
-  std::condition_variable queue_cv_;
+  // One condition each for the worker (work queued), drain() (the queue ran dry) and the ticker
+  // (stop): a job queued wakes the worker only, and only when it may be waiting.
+  std::condition_variable work_cv_;
+  std::condition_variable idle_cv_;
+  std::condition_variable ticker_cv_;
   std::deque<std::function<void()>> queue_;
   bool busy_ = false;
   bool stopping_ = false;

@@ -11,10 +11,12 @@ void put(Points& out, std::string key, double v) {
   if (diag::known(v)) out.emplace_back(std::move(key), v);
 }
 
+// As "%.6g" writes it.
 std::string number(double v) {
   char buf[32];
-  const int n = std::snprintf(buf, sizeof buf, "%.6g", v);
-  return std::string(buf, static_cast<size_t>(n));
+  const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::general, 6);
+  if (ec != std::errc()) return "0";
+  return std::string(buf, end);
 }
 
 bool parse_number(std::string_view s, double* out) {
@@ -32,6 +34,34 @@ void each_line(std::string_view text, Fn fn) {
     const size_t eq = line.rfind('=');
     if (eq == std::string_view::npos || eq == 0) continue;
     if (!fn(line.substr(0, eq), line.substr(eq + 1))) return;
+  }
+}
+
+// Calls fn(prefix, name, value) for each point of a sample: "key=value" lines (prefix "") and
+// grouped lines "prefix/\tname=value\tname=value" (the key is prefix + name).
+template <typename Fn>
+void each_point(std::string_view text, Fn fn) {
+  while (!text.empty()) {
+    const size_t nl = text.find('\n');
+    std::string_view line = text.substr(0, nl);
+    text = nl == std::string_view::npos ? std::string_view() : text.substr(nl + 1);
+    const size_t tab = line.find('\t');
+    if (tab == std::string_view::npos) {
+      const size_t eq = line.rfind('=');
+      if (eq == std::string_view::npos || eq == 0) continue;
+      if (!fn(std::string_view(), line.substr(0, eq), line.substr(eq + 1))) return;
+      continue;
+    }
+    const std::string_view prefix = line.substr(0, tab);
+    line.remove_prefix(tab + 1);
+    while (!line.empty()) {
+      const size_t next = line.find('\t');
+      const std::string_view field = line.substr(0, next);
+      line = next == std::string_view::npos ? std::string_view() : line.substr(next + 1);
+      const size_t eq = field.find('=');
+      if (eq == std::string_view::npos || eq == 0) continue;
+      if (!fn(prefix, field.substr(0, eq), field.substr(eq + 1))) return;
+    }
   }
 }
 
@@ -97,21 +127,44 @@ Points points_of(const diag::HomeSnapshot& s, const diag::Diagnosis& d) {
 
 std::string encode_points(const Points& points) {
   std::string out;
-  out.reserve(points.size() * 32);
+  out.reserve(points.size() * 20);
+  std::string_view open;  // the prefix of the grouped line being written ("" when none)
   for (const auto& [k, v] : points) {
-    out += k;
+    const size_t slash = k.rfind('/');
+    const std::string_view prefix = slash == std::string::npos ? std::string_view() : std::string_view(k).substr(0, slash + 1);
+    if (prefix.empty()) {
+      if (!open.empty()) out += '\n';
+      open = {};
+      out += k;
+      out += '=';
+      out += number(v);
+      out += '\n';
+      continue;
+    }
+    if (prefix != open) {
+      if (!open.empty()) out += '\n';
+      out += prefix;
+      open = prefix;
+    }
+    out += '\t';
+    out.append(k, slash + 1);
     out += '=';
     out += number(v);
-    out += '\n';
   }
+  if (!open.empty()) out += '\n';
   return out;
 }
 
 Points decode_points(std::string_view text) {
   Points out;
-  each_line(text, [&](std::string_view k, std::string_view v) {
+  each_point(text, [&](std::string_view prefix, std::string_view name, std::string_view v) {
     double d;
-    if (parse_number(v, &d)) out.emplace_back(std::string(k), d);
+    if (parse_number(v, &d)) {
+      std::string key;
+      key.reserve(prefix.size() + name.size());
+      key.append(prefix).append(name);
+      out.emplace_back(std::move(key), d);
+    }
     return true;
   });
   return out;
@@ -119,8 +172,11 @@ Points decode_points(std::string_view text) {
 
 bool find_point(std::string_view text, std::string_view key, double* value) {
   bool found = false;
-  each_line(text, [&](std::string_view k, std::string_view v) {
-    if (k != key) return true;
+  each_point(text, [&](std::string_view prefix, std::string_view name, std::string_view v) {
+    if (key.size() != prefix.size() + name.size() || key.substr(0, prefix.size()) != prefix ||
+        key.substr(prefix.size()) != name) {
+      return true;
+    }
     found = parse_number(v, value);
     return false;
   });

@@ -26,7 +26,10 @@ Points points_of(const diag::HomeSnapshot& snapshot, const diag::Diagnosis& diag
 // Only the health (a home that is offline has no snapshot to sample).
 Points health_points(const diag::Diagnosis& diagnosis);
 
-std::string encode_points(const Points& points);     // "key=value\n" lines
+// One line per key prefix: "prefix/\tname=value\tname=value\n" ("health=100\n" for a key without
+// '/'), about half the size of a "key=value" line per point. Samples stored before as
+// "key=value\n" lines decode the same.
+std::string encode_points(const Points& points);
 Points decode_points(std::string_view text);         // malformed lines are skipped
 // The value of one key in an encoded sample (false when absent).
 bool find_point(std::string_view text, std::string_view key, double* value);

@@ -54,6 +54,41 @@ TEST(PointsTest, EncodingRoundTripsAndFindsOneKey) {
   EXPECT_EQ(decode_points("broken\n=1\nx=notanumber\ny=2\n"), (Points{{"y", 2}}));
 }
 
+TEST(PointsTest, EncodingGroupsKeysByPrefixAndReadsTheOldLinesToo) {
+  const Points p{{"health", 100},
+                 {"wan/up", 1},
+                 {"radio/gw/5GHz/utilisation_pct", 14},
+                 {"radio/gw/5GHz/clients", 2},
+                 {"sta/aa:bb:cc:dd:ee:ff/signal_dbm", -53},
+                 {"sta/aa:bb:cc:dd:ee:ff/phy_down_mbps", 866},
+                 {"sta/aa:bb:cc:dd:ee:01/signal_dbm", -60},
+                 {"total", 3},
+                 {"wan/rx_mbps", 2.5}};
+  const std::string text = encode_points(p);
+  EXPECT_EQ(text,
+            "health=100\nwan/\tup=1\nradio/gw/5GHz/\tutilisation_pct=14\tclients=2\n"
+            "sta/aa:bb:cc:dd:ee:ff/\tsignal_dbm=-53\tphy_down_mbps=866\nsta/aa:bb:cc:dd:ee:01/\tsignal_dbm=-60\n"
+            "total=3\nwan/\trx_mbps=2.5\n");
+  EXPECT_EQ(decode_points(text), p);
+  double v = 0;
+  EXPECT_TRUE(find_point(text, "sta/aa:bb:cc:dd:ee:ff/phy_down_mbps", &v));
+  EXPECT_EQ(v, 866);
+  EXPECT_TRUE(find_point(text, "wan/rx_mbps", &v));
+  EXPECT_EQ(v, 2.5);
+  EXPECT_FALSE(find_point(text, "sta/aa:bb:cc:dd:ee:ff/", &v));
+  EXPECT_FALSE(find_point(text, "phy_down_mbps", &v));
+  // A sample stored as one "key=value" line per point reads the same.
+  std::string old;
+  for (const auto& [k, x] : p) old += k + "=" + std::to_string(static_cast<int>(x == 2.5 ? 0 : x)) + "\n";
+  Points expected = p;
+  expected.back().second = 0;
+  EXPECT_EQ(decode_points(old), expected);
+  EXPECT_TRUE(find_point(old, "sta/aa:bb:cc:dd:ee:01/signal_dbm", &v));
+  EXPECT_EQ(v, -60);
+  // Broken grouped lines lose only their broken fields.
+  EXPECT_EQ(decode_points("sta/x/\tbroken\t=1\ta=notanumber\tb=2\n"), (Points{{"sta/x/b", 2}}));
+}
+
 TEST(PointsTest, RollupKeepsCountSumMinMax) {
   Rollup r;
   add_points(r, {{"health", 80}, {"wan/up", 1}});

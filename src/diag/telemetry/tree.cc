@@ -2,6 +2,7 @@
 #include "diag/telemetry/tree.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdlib>
 #include <limits>
@@ -53,6 +54,11 @@ std::optional<uint64_t> Tree::unsigned_int(std::string_view name) const { return
 double Tree::number(std::string_view name) const {
   const std::string_view s = str(name);
   if (s.empty()) return std::numeric_limits<double>::quiet_NaN();
+  double fast = 0;  // plain decimal numbers, without a copy; anything else as strtod reads it
+  if (auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), fast);
+      ec == std::errc() && ptr == s.data() + s.size()) {
+    return std::isfinite(fast) ? fast : std::numeric_limits<double>::quiet_NaN();
+  }
   const std::string text(s);
   char* end = nullptr;
   const double v = std::strtod(text.c_str(), &end);
@@ -90,9 +96,9 @@ std::vector<uint32_t> Tree::instances(std::string_view table) const {
   return out;
 }
 
-std::vector<const cwmp::ParameterValue*> Tree::under(std::string_view prefix) const {
+std::span<const cwmp::ParameterValue* const> Tree::under(std::string_view prefix) const {
   auto [lo, hi] = range(prefix);
-  return {sorted_.begin() + static_cast<std::ptrdiff_t>(lo), sorted_.begin() + static_cast<std::ptrdiff_t>(hi)};
+  return std::span<const cwmp::ParameterValue* const>(sorted_.data() + lo, hi - lo);
 }
 
 std::string object_path(std::string_view reference) {
@@ -108,7 +114,10 @@ std::string_view vendor_suffix(std::string_view leaf) {
 }
 
 const cwmp::ParameterValue* vendor_value(const Tree& tree, std::string_view object, std::string_view suffix) {
-  for (const cwmp::ParameterValue* p : tree.under(std::string(object) + "X_")) {
+  std::string prefix;
+  prefix.reserve(object.size() + 2);
+  prefix.append(object).append("X_");
+  for (const cwmp::ParameterValue* p : tree.under(prefix)) {
     const std::string_view leaf = std::string_view(p->name).substr(object.size());
     if (leaf.find('.') == std::string_view::npos && vendor_suffix(leaf) == suffix) return p;
   }

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,7 +37,7 @@ class Tree {
   // The instance numbers of the rows directly under `table` ("Device.WiFi.Radio."), ascending.
   std::vector<uint32_t> instances(std::string_view table) const;
   // The values at or under `prefix`, in name order.
-  std::vector<const cwmp::ParameterValue*> under(std::string_view prefix) const;
+  std::span<const cwmp::ParameterValue* const> under(std::string_view prefix) const;
 
  private:
   std::pair<size_t, size_t> range(std::string_view prefix) const;
