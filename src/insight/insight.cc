@@ -292,13 +292,19 @@ void Insight::analyse(const std::shared_ptr<Home>& home, const store::DeviceReco
   evaluate(home, now_ms, true);
 }
 
-// Nothing to watch closely: no finding open or about to open (a raise condition waiting out its
-// persistence window), no channel change waiting for its verdict, no neighbour scan asked for,
-// and two snapshots at least (counters need a previous read). The worker's view of the home.
-bool Insight::is_quiet(const Home& home) {
+// Nothing changing to watch closely: no finding about to open or close (a raise or clear
+// condition waiting out its window), none that opened or ended within the hour, no channel change
+// waiting for its verdict, no neighbour scan asked for, and two snapshots at least (counters need
+// a previous read). A finding that stays open (a station that is always far away) does not keep
+// the home watched, and the firmware check never does: frequent reads would not tell more. The
+// worker's view of the home.
+bool Insight::is_quiet(const Home& home, int64_t now_ms) {
   if (home.history.size() < 2) return false;
   for (const auto& [key, f] : home.diag_state.findings) {
-    if (f.open || f.raise_since_ms != 0) return false;
+    if (f.finding.code == "SYS-FW-1") continue;
+    if (!f.open && f.raise_since_ms != 0) return false;                    // about to open
+    if (f.open && (f.clear_since_ms != 0 || now_ms - f.finding.start_ms < kHourMs)) return false;
+    if (!f.open && f.finding.end_ms != 0 && now_ms - f.finding.end_ms < kHourMs) return false;
   }
   for (const auto& r : home.optimiser.radios) {
     if (!r.judged) return false;
@@ -423,7 +429,7 @@ void Insight::evaluate(const std::shared_ptr<Home>& home, int64_t now_ms, bool w
       if (!st) spdlog::error("diagnosis of {} not stored: {}", id, st.error().message);
     });
   }
-  const bool quiet = is_quiet(*home);
+  const bool quiet = is_quiet(*home, now_ms);
   std::vector<Home::Waiter> done;
   {
     std::lock_guard<std::mutex> lock(mutex_);

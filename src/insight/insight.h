@@ -100,7 +100,7 @@ class Insight final : public acs::TelemetrySink, public DiagnosisReader {
   std::shared_ptr<Home> find_home(const std::string& home_id);
   void analyse(const std::shared_ptr<Home>& home, const store::DeviceRecord& device,
                std::vector<cwmp::ParameterValue> values, int64_t now_ms);
-  static bool is_quiet(const Home& home);
+  static bool is_quiet(const Home& home, int64_t now_ms);
   void learn_read(Home& home, const store::DeviceRecord& device, const std::vector<cwmp::ParameterValue>& values);
   void evaluate(const std::shared_ptr<Home>& home, int64_t now_ms, bool with_sample);
   void run_optimiser(const std::shared_ptr<Home>& home, int64_t now_ms, store::WriteBatch& batch);

@@ -122,7 +122,7 @@ TEST_F(InsightTest, TelemetryIsReadAtMostOncePerIntervalAndAfterBootOrResults) {
   EXPECT_TRUE(session(0));
 }
 
-TEST_F(InsightTest, QuietHomesAreReadHourlyAndHomesWithSomethingToWatchAtTheInterval) {
+TEST_F(InsightTest, QuietHomesAreReadHourlyAndHomesWhoseFindingsChangeAtTheInterval) {
   auto read = [&](int n, std::vector<cwmp::ParameterValue> values, std::initializer_list<const char*> codes) {
     auto paths = insight.on_inform(gateway(n), events(codes), {}, now()).paths;
     if (!paths.empty()) insight.on_telemetry(gateway(n), std::move(values), now());
@@ -145,6 +145,14 @@ TEST_F(InsightTest, QuietHomesAreReadHourlyAndHomesWithSomethingToWatchAtTheInte
   EXPECT_FALSE(read(4, healthy_values(), {"2 PERIODIC"}));  // 55 minutes after its last read
   clock.advance(std::chrono::minutes(5));
   EXPECT_TRUE(read(4, healthy_values(), {"2 PERIODIC"}));  // an hour after it
+  // A finding that stays open an hour no longer keeps the home watched: hourly reads again.
+  int reads = 0;
+  for (int k = 0; k < 12; ++k) {
+    clock.advance(std::chrono::minutes(5));
+    reads += read(5, wan_down, {"2 PERIODIC"}) ? 1 : 0;
+  }
+  EXPECT_LE(reads, 2);
+  EXPECT_GE(reads, 1);
   // A boot: read at once, and at the interval for the hour after.
   clock.advance(std::chrono::minutes(1));
   EXPECT_TRUE(read(4, healthy_values(), {"1 BOOT"}));
