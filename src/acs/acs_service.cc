@@ -284,7 +284,7 @@ void AcsService::start_session(const cwmp::Envelope& env, net::HttpRequest&& req
   deliver(entry, std::move(step), request, std::move(respond));
 }
 
-void AcsService::continue_session(std::shared_ptr<Entry> entry, const cwmp::Envelope* message,
+void AcsService::continue_session(std::shared_ptr<Entry> entry, cwmp::Envelope* message,
                                   net::HttpRequest&& request, const net::ConnectionInfo& conn,
                                   std::function<void(net::HttpResponse)> respond) {
   if (entry->connection_id != conn.id) {
@@ -318,7 +318,7 @@ void AcsService::continue_session(std::shared_ptr<Entry> entry, const cwmp::Enve
   Step step;
   {
     std::lock_guard<std::mutex> l(entry->mutex);
-    step = entry->session->handle(message);
+    step = entry->session->handle_movable(message);
   }
   deliver(std::move(entry), std::move(step), request, std::move(respond));
 }

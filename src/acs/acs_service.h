@@ -96,7 +96,7 @@ class AcsService final : public DeviceControl {
                         std::function<void(net::HttpResponse)> respond);
   void start_session(const cwmp::Envelope& inform, net::HttpRequest&& request, const net::ConnectionInfo& conn,
                      std::function<void(net::HttpResponse)> respond);
-  void continue_session(std::shared_ptr<Entry> entry, const cwmp::Envelope* message,
+  void continue_session(std::shared_ptr<Entry> entry, cwmp::Envelope* message,
                         net::HttpRequest&& request, const net::ConnectionInfo& conn,
                         std::function<void(net::HttpResponse)> respond);
   // Commits the step, then answers; ends the session when the step says so.

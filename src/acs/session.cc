@@ -139,6 +139,13 @@ void Session::Impl::send_next() {
   in_flight = std::move(next);
 }
 
+Step Session::handle_movable(cwmp::Envelope* message) {
+  impl_->movable = message;
+  Step step = handle(static_cast<const cwmp::Envelope*>(message));
+  impl_->movable = nullptr;
+  return step;
+}
+
 Step Session::handle(const cwmp::Envelope* message) {
   Impl& s = *impl_;
   last_activity_ = s.clock.now();

@@ -60,6 +60,8 @@ class Session {
   Step start(const cwmp::Envelope& inform, SessionStart start);
   // A later POST of the session: `message` is nullptr for an empty POST.
   Step handle(const cwmp::Envelope* message);
+  // The same; the session may move values out of the message (the telemetry read's answer).
+  Step handle_movable(cwmp::Envelope* message);
   // The session was abandoned (timeout, connection lost for good): puts work in flight back.
   Step abandon(const std::string& reason);
 

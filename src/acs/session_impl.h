@@ -95,6 +95,7 @@ struct Session::Impl {
   std::deque<std::string> telemetry_queue;
   bool telemetry_split = false;
   std::vector<std::string> telemetry_fallback;  // the full read, while a narrowed one is queued
+  cwmp::Envelope* movable = nullptr;  // the message being handled, when values may be moved out of it
   std::vector<cwmp::ParameterValue> telemetry_values;
   TelemetrySink* telemetry_sink = nullptr;  // told of expected restarts; may be null
 

@@ -63,7 +63,11 @@ std::optional<InFlight> Session::Impl::plan_telemetry() {
 
 void Session::Impl::on_telemetry_response(const cwmp::Envelope& msg) {
   if (const auto* gpv = std::get_if<cwmp::GetParameterValuesResponse>(&msg.body)) {
-    telemetry_values.insert(telemetry_values.end(), gpv->parameters.begin(), gpv->parameters.end());
+    if (movable == &msg && telemetry_values.empty()) {
+      telemetry_values = std::move(std::get<cwmp::GetParameterValuesResponse>(movable->body).parameters);
+    } else {
+      telemetry_values.insert(telemetry_values.end(), gpv->parameters.begin(), gpv->parameters.end());
+    }
     if (!telemetry_split) telemetry_queue.clear();
   } else if (std::holds_alternative<cwmp::Fault>(msg.body)) {
     if (!telemetry_fallback.empty()) {  // the narrowed read: read the full one instead
