@@ -24,13 +24,19 @@ bool parse_number(std::string_view s, double* out) {
   return ec == std::errc() && ptr == s.data() + s.size();
 }
 
+// Cuts the next line (without its '\n') off the front of `text`.
+std::string_view next_line(std::string_view& text) {
+  const size_t nl = text.find('\n');
+  const std::string_view line = text.substr(0, nl);
+  text = nl == std::string_view::npos ? std::string_view() : text.substr(nl + 1);
+  return line;
+}
+
 // Calls fn(key, rest) for each "key=rest" line.
 template <typename Fn>
 void each_line(std::string_view text, Fn fn) {
   while (!text.empty()) {
-    const size_t nl = text.find('\n');
-    std::string_view line = text.substr(0, nl);
-    text = nl == std::string_view::npos ? std::string_view() : text.substr(nl + 1);
+    const std::string_view line = next_line(text);
     const size_t eq = line.rfind('=');
     if (eq == std::string_view::npos || eq == 0) continue;
     if (!fn(line.substr(0, eq), line.substr(eq + 1))) return;
@@ -41,26 +47,23 @@ void each_line(std::string_view text, Fn fn) {
 // grouped lines "prefix/\tname=value\tname=value" (the key is prefix + name).
 template <typename Fn>
 void each_point(std::string_view text, Fn fn) {
-  while (!text.empty()) {
-    const size_t nl = text.find('\n');
-    std::string_view line = text.substr(0, nl);
-    text = nl == std::string_view::npos ? std::string_view() : text.substr(nl + 1);
+  bool more = true;
+  while (more && !text.empty()) {
+    std::string_view line = next_line(text);
     const size_t tab = line.find('\t');
     if (tab == std::string_view::npos) {
-      const size_t eq = line.rfind('=');
-      if (eq == std::string_view::npos || eq == 0) continue;
-      if (!fn(std::string_view(), line.substr(0, eq), line.substr(eq + 1))) return;
+      each_line(line, [&](std::string_view k, std::string_view v) { return more = fn(std::string_view(), k, v); });
       continue;
     }
     const std::string_view prefix = line.substr(0, tab);
     line.remove_prefix(tab + 1);
-    while (!line.empty()) {
+    while (more && !line.empty()) {
       const size_t next = line.find('\t');
       const std::string_view field = line.substr(0, next);
       line = next == std::string_view::npos ? std::string_view() : line.substr(next + 1);
       const size_t eq = field.find('=');
       if (eq == std::string_view::npos || eq == 0) continue;
-      if (!fn(prefix, field.substr(0, eq), field.substr(eq + 1))) return;
+      more = fn(prefix, field.substr(0, eq), field.substr(eq + 1));
     }
   }
 }
