@@ -26,7 +26,15 @@ if [ -x build/bench/session_bench ]; then
   if [ $quick = 1 ]; then
     build/bench/session_bench --telemetry --duration 2 --concurrency 8 --devices 2000 --rounds 1
   else
-    build/bench/session_bench --telemetry --duration 10 --warmup 2 --concurrency 64 --rounds 5
+    # A read at every session (the worst case), then the default cadence in compressed time: quiet
+    # homes at most once per 5 s while each device has a session every second or two (about one
+    # read in four sessions, as hourly reads of homes informing every 15 minutes), then the cost of
+    # the read's exchange alone (a one-value answer at every session).
+    build/bench/session_bench --telemetry --duration 10 --warmup 2 --concurrency 64 --devices 5000 --rounds 5
+    build/bench/session_bench --telemetry --telemetry-quiet-interval 5 --duration 10 --warmup 2 --concurrency 64 \
+      --devices 5000 --rounds 5
+    build/bench/session_bench --telemetry --telemetry-values 1 --duration 10 --warmup 2 --concurrency 64 \
+      --devices 5000 --rounds 3
   fi
 fi
 if [ -x build/bench/diag_bench ]; then
