@@ -80,12 +80,14 @@ before(async () => {
   });
   await uploadFile(WRONG_IMAGE);
   // Every target gateway has informed and reported its model and version; they get a tag, which
-  // the form selects together with the model (only gateways run CWMP sessions).
+  // the form selects together with the model (only gateways run CWMP sessions). The model name
+  // comes from the discovery that follows the first Inform: wait for it on every one, or the
+  // form's count misses those not discovered yet.
   const gateways = await eventually(async () => {
     const r = await stack.api('GET', '/api/v1/devices?limit=1000');
-    const mine = (r.body?.items ?? []).filter((d) => picked.targetSerials.has(d.serialNumber) && d.softwareVersion);
+    const mine = (r.body?.items ?? []).filter((d) => picked.targetSerials.has(d.serialNumber) && d.softwareVersion && d.modelName);
     return mine.length === picked.targetSerials.size ? mine : null;
-  }, 120_000, 'the target gateways to inform');
+  }, 120_000, 'the target gateways to inform and be discovered');
   picked.model = gateways[0].modelName || TARGET_CLASS;
   for (const d of gateways) {
     const r = await stack.api('PUT', `/api/v1/devices/${encodeURIComponent(d.id)}/tags/${TAG}`);
