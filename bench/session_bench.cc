@@ -32,7 +32,6 @@
 #include <algorithm>
 #include <cmath>
 #include <csignal>
-#include <cstring>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -69,17 +68,16 @@ issue_device_credentials = false
 )";
 
 // The diagnosis off (the bar of the session engine alone), or reading telemetry at every periodic
-// session (its worst case: the default reads at most once per 5 minutes per device), with the WAN
-// tests and the optimiser off so that only the telemetry intake differs.
+// session (its worst case) or quiet homes at most once per `quiet_interval_s` (0: every session),
+// with the WAN tests and the optimiser off so that only the telemetry intake differs.
 constexpr const char* kDiagnosisOff = "[diagnosis]\nenabled = false\n";
-constexpr const char* kTelemetryEverySession = R"([diagnosis]
-telemetry_interval_seconds = 0
-telemetry_quiet_interval_seconds = 0
-ping_interval_seconds = 0
-speed_test_interval_seconds = 0
-[optimiser]
-enabled = false
-)";
+
+std::string telemetry_config(unsigned full_every, double quiet_interval_s) {
+  return "[diagnosis]\ntelemetry_interval_seconds = 0\ntelemetry_quiet_interval_seconds = " +
+         std::to_string(static_cast<int64_t>(quiet_interval_s)) +
+         "\ntelemetry_full_every = " + std::to_string(full_every) +
+         "\nping_interval_seconds = 0\nspeed_test_interval_seconds = 0\n[optimiser]\nenabled = false\n";
+}
 
 auto redirect(error_code& ec) { return asio::redirect_error(asio::use_awaitable, ec); }
 
@@ -423,15 +421,8 @@ int telemetry_comparison(const hearth::testing::HearthdProcess::Options& h, cons
   const size_t full_bytes = canned->full(&values).size();
   with_args.load.gpv_responder = [canned](std::string_view names) { return canned->answer(names); };
   hearth::testing::HearthdProcess::Options th = h;
-  th.config_toml = std::string(kHearthdConfig) + kTelemetryEverySession;
-  th.config_toml.insert(th.config_toml.find("[optimiser]"),
-                        "telemetry_full_every = " + std::to_string(args.telemetry_full_every) + "\n");
-  if (args.telemetry_quiet_interval_s > 0) {
-    const size_t at = th.config_toml.find("telemetry_quiet_interval_seconds = 0\n");
-    th.config_toml.replace(at, std::strlen("telemetry_quiet_interval_seconds = 0\n"),
-                           "telemetry_quiet_interval_seconds = " +
-                               std::to_string(static_cast<int64_t>(args.telemetry_quiet_interval_s)) + "\n");
-  }
+  th.config_toml =
+      std::string(kHearthdConfig) + telemetry_config(args.telemetry_full_every, args.telemetry_quiet_interval_s);
   ServerUnderTest with;
   if (!with.start("telemetry", th, with_args, args.register_devices)) return 1;
   const Comparison c = compare(without, "without", with, "with", args.rounds);

@@ -293,7 +293,7 @@ void Insight::analyse(const std::shared_ptr<Home>& home, const store::DeviceReco
 }
 
 // Nothing changing to watch closely: no finding about to open or close (a raise or clear
-// condition waiting out its window), none that opened or ended within the hour, no channel change
+// condition waiting out its window), none that began or ended within the hour, no channel change
 // waiting for its verdict, no neighbour scan asked for, and two snapshots at least (counters need
 // a previous read). A finding that stays open (a station that is always far away) does not keep
 // the home watched, and the firmware check never does: frequent reads would not tell more. The
