@@ -35,6 +35,9 @@ std::string store_metrics(const ApiDeps& deps) {
   gauge("hearth_store_faults", "Device faults not yet cleared", s->faults);
   counter("hearth_store_commits_total", "Store transactions committed", s->commits);
   counter("hearth_store_batches_total", "Write batches committed", s->batches);
+  counter("hearth_store_checkpoints_total", "Write-ahead log checkpoints in the background", s->checkpoints);
+  counter("hearth_store_writer_checkpoints_total",
+          "Write-ahead log checkpoints by the writer (the log outgrew its bound)", s->writer_checkpoints);
   return out;
 }
 

@@ -10,6 +10,7 @@
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/asio/use_awaitable.hpp>
+#include <pthread.h>
 #include <spdlog/spdlog.h>
 
 #include <thread>
@@ -169,6 +170,7 @@ class HttpServer::Impl {
   }
 
   void run_thread() {
+    pthread_setname_np(pthread_self(), "hearth-net");
     for (;;) {
       try {
         ioc_.run();

@@ -294,6 +294,8 @@ struct StoreStats {
   uint64_t write_queue_depth = 0;  // batches waiting for the writer
   uint64_t commits = 0;            // transactions committed since start
   uint64_t batches = 0;            // batches committed since start
+  uint64_t checkpoints = 0;        // write-ahead log copied back, in the background (SQLite)
+  uint64_t writer_checkpoints = 0;  // ... by the writer, the log having outgrown its bound
   int64_t max_task_id = 0;         // largest task id ever stored (for callers that allocate ids)
   int64_t max_incident_id = 0;     // largest incident id ever stored (a prune does not lower it)
   int64_t max_ticket_id = 0;       // largest ticket id ever stored

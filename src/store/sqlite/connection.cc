@@ -105,8 +105,10 @@ Result<std::unique_ptr<Connection>> Connection::open(const SqliteOptions& option
   sqlite3_extended_result_codes(db, 1);
   sqlite3_busy_timeout(db, options.busy_timeout_ms);
 
-  const int cache_mb = role == ConnectionRole::kWriter ? std::max(options.cache_mb, options.writer_cache_mb)
-                                                      : options.cache_mb;
+  // The checkpointer copies pages between files without its page cache.
+  const int cache_mb = role == ConnectionRole::kWriter         ? std::max(options.cache_mb, options.writer_cache_mb)
+                       : role == ConnectionRole::kCheckpointer ? 1
+                                                               : options.cache_mb;
   std::string pragmas = "PRAGMA foreign_keys=ON; PRAGMA cache_size=-" + std::to_string(cache_mb * 1024) + ";";
   if (role == ConnectionRole::kWriter) {
     // WAL: readers never block the writer nor the writer the readers. NORMAL syncs the WAL only
@@ -115,7 +117,7 @@ Result<std::unique_ptr<Connection>> Connection::open(const SqliteOptions& option
     pragmas += std::string(" PRAGMA journal_mode=WAL; PRAGMA synchronous=") +
                (options.sync_full ? "FULL" : "NORMAL") +
                "; PRAGMA secure_delete=FAST; PRAGMA journal_size_limit=67108864;";
-  } else {
+  } else if (role == ConnectionRole::kReader) {
     pragmas += " PRAGMA query_only=ON;";
   }
   if (Status s = conn->exec(pragmas); !s) return s.error();
@@ -149,6 +151,27 @@ Result<Statement> Connection::prepare(const std::string& sql) {
   }
   assert(!sqlite3_stmt_busy(it->second) && "statement nested inside itself");
   return Statement(this, it->second);
+}
+
+void Connection::on_commit(std::function<void(int wal_pages)> hook) {
+  commit_hook_ = std::move(hook);
+  // Replaces SQLite's automatic checkpoint, which is itself a WAL hook.
+  sqlite3_wal_hook(
+      db_,
+      [](void* self, sqlite3*, const char*, int pages) {
+        auto* conn = static_cast<Connection*>(self);
+        if (conn->commit_hook_) conn->commit_hook_(pages);
+        return SQLITE_OK;
+      },
+      this);
+}
+
+Result<int> Connection::checkpoint_passive() {
+  int log = 0;
+  int copied = 0;
+  const int rc = sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_PASSIVE, &log, &copied);
+  if (rc != SQLITE_OK) return error(rc, "checkpoint");
+  return copied;
 }
 
 int64_t Connection::changes() const { return sqlite3_changes64(db_); }

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -53,7 +54,8 @@ class Statement {
   sqlite3_stmt* stmt_;
 };
 
-enum class ConnectionRole { kWriter, kReader };
+// kCheckpointer: a connection that only copies the write-ahead log into the database file.
+enum class ConnectionRole { kWriter, kReader, kCheckpointer };
 
 class Connection {
  public:
@@ -76,6 +78,15 @@ class Connection {
   // true when no transaction is open (after COMMIT, or after SQLite rolled one back by itself).
   bool autocommit() const;
 
+  // For the writer: turns SQLite's automatic checkpoint off and calls `hook` after every commit,
+  // on the committing thread, with the number of pages in the write-ahead log. The hook must not
+  // use this connection.
+  void on_commit(std::function<void(int wal_pages)> hook);
+  // Copies what it can of the write-ahead log into the database file without waiting on anyone.
+  // Returns the pages copied so far of those in the log; kUnavailable when another checkpoint is
+  // running.
+  Result<int> checkpoint_passive();
+
   // An Error for result code `rc`, with SQLite's message: constraint violations are kConflict,
   // a busy or locked database kUnavailable, everything else kInternal.
   Error error(int rc, std::string_view what) const;
@@ -87,6 +98,7 @@ class Connection {
 
   sqlite3* db_;
   std::unordered_map<std::string, sqlite3_stmt*> statements_;
+  std::function<void(int)> commit_hook_;
 };
 
 // RAII read transaction: a consistent snapshot across several statements. Rolled back (a no-op

@@ -1,5 +1,7 @@
 #include "store/sqlite/group_committer.h"
 
+#include <pthread.h>
+
 #include <utility>
 
 namespace hearth::store::sqlite {
@@ -22,8 +24,16 @@ constexpr size_t kGatherBatches = 64;
 Result<std::unique_ptr<GroupCommitter>> GroupCommitter::start(std::unique_ptr<Connection> conn,
                                                               SegmentDictionary* segments,
                                                               HotCache* cache,
-                                                              std::chrono::microseconds gather) {
-  std::unique_ptr<GroupCommitter> gc(new GroupCommitter(std::move(conn), segments, cache, gather));
+                                                              std::chrono::microseconds gather,
+                                                              std::unique_ptr<Checkpointer> checkpointer) {
+  std::unique_ptr<GroupCommitter> gc(
+      new GroupCommitter(std::move(conn), segments, cache, gather, std::move(checkpointer)));
+  if (gc->checkpointer_) {
+    gc->conn_->on_commit([p = gc.get()](int wal_pages) {
+      p->wal_pages_ = wal_pages;
+      p->checkpointer_->committed(wal_pages);
+    });
+  }
   if (Status s = gc->load_counters(); !s) return s.error();
   if (Status s = gc->load_active_tasks(); !s) return s.error();
   if (Status s = gc->segment_writer_.load(); !s) return s.error();
@@ -32,8 +42,10 @@ Result<std::unique_ptr<GroupCommitter>> GroupCommitter::start(std::unique_ptr<Co
 }
 
 GroupCommitter::GroupCommitter(std::unique_ptr<Connection> conn, SegmentDictionary* segments,
-                               HotCache* cache, std::chrono::microseconds gather)
+                               HotCache* cache, std::chrono::microseconds gather,
+                               std::unique_ptr<Checkpointer> checkpointer)
     : conn_(std::move(conn)),
+      checkpointer_(std::move(checkpointer)),
       segment_writer_(conn_.get(), segments),
       applier_(conn_.get(), &segment_writer_),
       cache_(cache),
@@ -48,6 +60,8 @@ GroupCommitter::~GroupCommitter() {
     work_cv_.notify_one();
     thread_.join();
   }
+  // The checkpointer's thread stops first: the last checkpoint must not find it copying.
+  checkpointer_.reset();
   // Folds the WAL back into the database file so that a closed store is one file. Best effort:
   // the next open recovers from the WAL anyway.
   (void)conn_->exec("PRAGMA wal_checkpoint(TRUNCATE)");
@@ -124,6 +138,7 @@ uint64_t GroupCommitter::queue_depth() const {
 }
 
 void GroupCommitter::run() {
+  pthread_setname_np(pthread_self(), "hearth-writer");
   for (;;) {
     std::vector<Pending> items;
     {
@@ -150,7 +165,18 @@ void GroupCommitter::run() {
   }
 }
 
+void GroupCommitter::bound_log() {
+  if (!checkpointer_ || wal_pages_ < kWriterCheckpointPages) return;
+  // Copies what the checkpointer's thread has not yet, so that this transaction starts the log
+  // over. Busy (the checkpointer is copying): the next transaction tries again.
+  if (auto copied = conn_->checkpoint_passive(); copied) {
+    ++writer_checkpoints_;
+    wal_pages_ = 0;
+  }
+}
+
 std::vector<Status> GroupCommitter::commit_group(std::vector<Pending>& items) {
+  bound_log();
   std::vector<Status> statuses(items.size());
   size_t next = 0;
   while (next < items.size()) next = commit_from(items, next, &statuses);

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "core/result.h"
+#include "store/sqlite/checkpointer.h"
 #include "store/sqlite/connection.h"
 #include "store/sqlite/device_writer.h"
 #include "store/sqlite/hot_cache.h"
@@ -38,9 +39,17 @@ class GroupCommitter {
   // Under load (the last transaction held more than one batch) the writer waits up to `gather`
   // for more batches before it begins a transaction, so that batches share its fixed costs (the
   // lock, the counters row, the pages they have in common); 0 commits at once.
+  //
+  // With a `checkpointer`, the log is copied back into the database on the checkpointer's thread
+  // (SQLite's automatic checkpoint is turned off), and the writer checkpoints by itself only when
+  // the log has outgrown `kWriterCheckpointPages`.
   static Result<std::unique_ptr<GroupCommitter>> start(std::unique_ptr<Connection> conn,
                                                        SegmentDictionary* segments, HotCache* cache,
-                                                       std::chrono::microseconds gather = {});
+                                                       std::chrono::microseconds gather = {},
+                                                       std::unique_ptr<Checkpointer> checkpointer = {});
+  // The log size past which the writer checkpoints before its next transaction: the background
+  // checkpoints alone never let the log start over while every moment has a commit.
+  static constexpr int kWriterCheckpointPages = 16000;
   // Commits everything queued, stops the thread, checkpoints the WAL into the database and
   // closes the connection. REQUIRES: no concurrent enqueue(); the read connections are closed
   // (so that the checkpoint can complete).
@@ -53,6 +62,9 @@ class GroupCommitter {
 
   uint64_t queue_depth() const;
   uint64_t commits() const { return commits_.load(); }
+  // Checkpoints by the checkpointer's thread, and by the writer's because the log outgrew its bound.
+  uint64_t checkpoints() const { return checkpointer_ ? checkpointer_->checkpoints() : 0; }
+  uint64_t writer_checkpoints() const { return writer_checkpoints_.load(); }
   uint64_t batches() const { return batches_.load(); }
   int64_t devices() const { return devices_.load(); }
   int64_t parameters() const { return parameters_.load(); }
@@ -64,7 +76,9 @@ class GroupCommitter {
   };
 
   GroupCommitter(std::unique_ptr<Connection> conn, SegmentDictionary* segments, HotCache* cache,
-                 std::chrono::microseconds gather);
+                 std::chrono::microseconds gather, std::unique_ptr<Checkpointer> checkpointer);
+  // Before a transaction: the writer's own checkpoint when the log has outgrown its bound.
+  void bound_log();
   Status load_counters();
   Status load_active_tasks();
   void update_cache(const std::vector<Pending>& items, const std::vector<size_t>& applied);
@@ -79,6 +93,8 @@ class GroupCommitter {
   Status save_counters(const RowCounts& totals);
 
   std::unique_ptr<Connection> conn_;
+  std::unique_ptr<Checkpointer> checkpointer_;
+  int wal_pages_ = 0;  // writer thread only: the log's size after the last commit
   SegmentWriter segment_writer_;
   OpApplier applier_;
   HotCache* cache_;
@@ -96,6 +112,7 @@ class GroupCommitter {
 
   std::atomic<uint64_t> commits_{0};
   std::atomic<uint64_t> batches_{0};
+  std::atomic<uint64_t> writer_checkpoints_{0};
   std::atomic<int64_t> devices_{0};
   std::atomic<int64_t> parameters_{0};
 

@@ -13,6 +13,13 @@
 
 namespace hearth::store::sqlite {
 
+namespace {
+
+// Pages of write-ahead log between two background checkpoints: SQLite's own default threshold.
+constexpr int kCheckpointPages = 1000;
+
+}  // namespace
+
 Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const SqliteOptions& options) {
   auto conn = Connection::open(options, ConnectionRole::kWriter);
   if (!conn) return conn.error();
@@ -20,8 +27,11 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const SqliteOptions& opti
   std::unique_ptr<SqliteStore> store(new SqliteStore());
   store->segments_ = std::make_unique<SegmentDictionary>();
   store->cache_ = std::make_unique<HotCache>(static_cast<size_t>(options.cache_devices));
+  auto checkpointer = Checkpointer::start(options, kCheckpointPages);
+  if (!checkpointer) return checkpointer.error();
   auto writer = GroupCommitter::start(std::move(conn).value(), store->segments_.get(), store->cache_.get(),
-                                      std::chrono::microseconds(options.commit_gather_us));
+                                      std::chrono::microseconds(options.commit_gather_us),
+                                      std::move(checkpointer).value());
   if (!writer) return writer.error();
   store->writer_ = std::move(writer).value();
   auto readers = ReadPool::open(options);
@@ -131,6 +141,8 @@ Result<StoreStats> SqliteStore::stats() {
   s.write_queue_depth = writer_->queue_depth();
   s.commits = writer_->commits();
   s.batches = writer_->batches();
+  s.checkpoints = writer_->checkpoints();
+  s.writer_checkpoints = writer_->writer_checkpoints();
   auto conn = readers_->acquire();
   if (Status st = query_record_counts(conn.get(), &s); !st) return st.error();
   auto max_incident = query_max_incident_id(conn.get());
