@@ -238,8 +238,14 @@ void AcsService::start_session(const cwmp::Envelope& env, net::HttpRequest&& req
     tasks_finished(finished);
   }
 
+  // The record moves into the session; the entry keeps a copy for re-authenticating the session
+  // on another connection.
+  store::DeviceRecord auth_snapshot;
   SessionStart start;
-  start.device = device->has_value() ? std::optional<store::DeviceRecord>(**device) : std::nullopt;
+  if (device->has_value()) {
+    auth_snapshot = **device;
+    start.device = std::move(**device);
+  }
   start.remote_ip = conn.remote_ip;
   start.issue_credentials = verdict.issue_credentials;
   start.profiles = profiles();
@@ -259,7 +265,7 @@ void AcsService::start_session(const cwmp::Envelope& env, net::HttpRequest&& req
   entry->device_id = device_id;
   entry->connection_id = conn.id;
   entry->started = clock_.now();
-  if (start.device) entry->auth_snapshot = *start.device;
+  entry->auth_snapshot = std::move(auth_snapshot);
   entry->session = std::make_unique<Session>(options_.config, clock_, *tree_);
   Step step;
   {
