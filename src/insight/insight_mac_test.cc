@@ -3,24 +3,16 @@
 #include <gtest/gtest.h>
 
 #include "insight/insight.h"
+#include "insight/insight_test_support.h"
 #include "store/memory/memory_store.h"
 
 namespace hearth::insight {
 namespace {
 
+using testing::gateway;
 using Values = std::vector<cwmp::ParameterValue>;
 
 const std::string kNet = "Device.WiFi.DataElements.Network.";
-
-store::DeviceRecord gateway(int n) {
-  store::DeviceRecord d;
-  d.id = "00AA00-GW-SN" + std::to_string(n);
-  d.serial_number = "SN" + std::to_string(n);
-  d.product_class = "GW";
-  d.root = "Device.";
-  d.inform_interval_s = 300;
-  return d;
-}
 
 // A gateway (AL MAC `node`) with the given stations on its 5 GHz radio.
 Values mesh(const std::string& node, const std::vector<std::string>& stations) {
@@ -40,24 +32,7 @@ Values mesh(const std::string& node, const std::vector<std::string>& stations) {
 
 class InsightMacTest : public ::testing::Test {
  protected:
-  InsightMacTest() : insight(InsightOptions{}, store, clock) {
-    store::WriteBatch b;
-    b.add(store::PutRegion{{"r1", "Region", 0, 0}});
-    b.add(store::PutAccessNode{{"an1", "OLT 1/1", "olt-port", "r1", 0, 0}});
-    for (int i = 0; i < 3; ++i) {
-      store::SubscriberRecord s;
-      s.account = "10" + std::to_string(i);
-      b.add(store::PutSubscriber{s});
-      store::HomeRecord h;
-      h.id = "home-" + std::to_string(i);
-      h.account = s.account;
-      h.access_node_id = "an1";
-      h.devices.push_back({"gateway", gateway(i).id, gateway(i).serial_number, "00AA00", "GW", ""});
-      b.add(store::PutHome{h});
-      b.add(store::UpsertDevice{gateway(i)});
-    }
-    EXPECT_TRUE(store.write_sync(std::move(b)));
-  }
+  InsightMacTest() : insight(InsightOptions{}, store, clock) { testing::seed_homes(store, 3, 0); }
   void telemetry(int n, Values v) {
     insight.on_telemetry(gateway(n), std::move(v), to_unix_ms(clock.now()));
     insight.drain();

@@ -39,6 +39,28 @@ inline store::DeviceRecord gateway(int n) {
   return d;
 }
 
+// Homes home-0 .. home-<count - 1> (accounts 100, 101, ...), each with gateway(i), behind one
+// access node `an1` in region `r1`; `plan_down_kbps` 0: no plan.
+inline void seed_homes(store::Store& store, int count, int64_t plan_down_kbps) {
+  store::WriteBatch b;
+  b.add(store::PutRegion{{"r1", "Region", 0, 0}});
+  b.add(store::PutAccessNode{{"an1", "OLT 1/1", "olt-port", "r1", 0, 0}});
+  for (int i = 0; i < count; ++i) {
+    store::SubscriberRecord s;
+    s.account = "10" + std::to_string(i);
+    b.add(store::PutSubscriber{s});
+    store::HomeRecord h;
+    h.id = "home-" + std::to_string(i);
+    h.account = s.account;
+    h.access_node_id = "an1";
+    h.devices.push_back({"gateway", gateway(i).id, gateway(i).serial_number, "00AA00", "GW", ""});
+    h.plan_down_kbps = plan_down_kbps;
+    b.add(store::PutHome{h});
+    b.add(store::UpsertDevice{gateway(i)});
+  }
+  EXPECT_TRUE(store.write_sync(std::move(b)));
+}
+
 inline std::vector<cwmp::EventStruct> events(std::initializer_list<const char*> codes) {
   std::vector<cwmp::EventStruct> out;
   for (const char* c : codes) out.push_back({c, ""});
@@ -60,23 +82,7 @@ class InsightTest : public ::testing::Test {
  protected:
   InsightTest() : insight(options(), store, clock) {
     insight.set_control(&control);
-    store::WriteBatch b;
-    b.add(store::PutRegion{{"r1", "Region", 0, 0}});
-    b.add(store::PutAccessNode{{"an1", "OLT 1/1", "olt-port", "r1", 0, 0}});
-    for (int i = 0; i < 10; ++i) {
-      store::SubscriberRecord s;
-      s.account = "10" + std::to_string(i);
-      b.add(store::PutSubscriber{s});
-      store::HomeRecord h;
-      h.id = "home-" + std::to_string(i);
-      h.account = s.account;
-      h.access_node_id = "an1";
-      h.devices.push_back({"gateway", gateway(i).id, gateway(i).serial_number, "00AA00", "GW", ""});
-      h.plan_down_kbps = 100000;
-      b.add(store::PutHome{h});
-      b.add(store::UpsertDevice{gateway(i)});
-    }
-    EXPECT_TRUE(store.write_sync(std::move(b)));
+    seed_homes(store, 10, 100000);
   }
   static InsightOptions options() {
     InsightOptions o;

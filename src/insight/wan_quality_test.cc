@@ -9,10 +9,13 @@
 #include <tuple>
 
 #include "insight/insight.h"
+#include "insight/insight_test_support.h"
 #include "store/memory/memory_store.h"
 
 namespace hearth::insight {
 namespace {
+
+using testing::gateway;
 
 constexpr int64_t kT0 = 1'767'225'600'000;  // 2026-01-01T00:00:00Z
 constexpr int64_t kMinute = 60'000;
@@ -136,17 +139,6 @@ class FakeOutageSource final : public OutageSource {
   }
 };
 
-store::DeviceRecord gateway(int n) {
-  store::DeviceRecord d;
-  d.id = "00AA00-GW-SN" + std::to_string(n);
-  d.serial_number = "SN" + std::to_string(n);
-  d.product_class = "GW";
-  d.root = "Device.";
-  d.software_version = "1.0";
-  d.inform_interval_s = 300;
-  return d;
-}
-
 // A healthy gateway whose ping loses half its packets (WAN-SPD-1) and whose one Wi-Fi client is
 // heard weakly (WIFI-COV-1).
 std::vector<cwmp::ParameterValue> lossy_line_weak_wifi(int64_t uptime_s) {
@@ -177,21 +169,7 @@ class HoldBackServiceTest : public ::testing::Test {
     clock.set(from_unix_ms(kT0));
     insight.set_outage_source(&source);
     insight.set_wan_quality_listener(&listener);
-    store::WriteBatch b;
-    b.add(store::PutRegion{{"r1", "Region", 0, 0}});
-    b.add(store::PutAccessNode{{"an1", "OLT 1/1", "olt-port", "r1", 0, 0}});
-    store::SubscriberRecord s;
-    s.account = "100";
-    b.add(store::PutSubscriber{s});
-    store::HomeRecord h;
-    h.id = "home-0";
-    h.account = s.account;
-    h.access_node_id = "an1";
-    h.devices.push_back({"gateway", gateway(0).id, gateway(0).serial_number, "00AA00", "GW", ""});
-    h.plan_down_kbps = 100000;
-    b.add(store::PutHome{h});
-    b.add(store::UpsertDevice{gateway(0)});
-    EXPECT_TRUE(store.write_sync(std::move(b)));
+    testing::seed_homes(store, 1, 100000);
   }
   int64_t now() const { return to_unix_ms(clock.now()); }
   // A periodic session with telemetry every 5 minutes, then a tick.

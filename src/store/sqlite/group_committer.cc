@@ -31,7 +31,7 @@ Result<std::unique_ptr<GroupCommitter>> GroupCommitter::start(std::unique_ptr<Co
   if (gc->checkpointer_) {
     gc->conn_->on_commit([p = gc.get()](int wal_pages) {
       p->wal_pages_ = wal_pages;
-      p->checkpointer_->committed(wal_pages);
+      if (p->checkpointer_) p->checkpointer_->committed(wal_pages);  // null once stopping
     });
   }
   if (Status s = gc->load_counters(); !s) return s.error();
