@@ -16,8 +16,8 @@ struct InsightOptions {
   bool enabled = true;
   int64_t telemetry_interval_ms = 5 * 60'000;    // at most one telemetry read per device per this
   // A quiet home (no finding about to open or close, none that began or ended within the hour,
-  // nothing being measured, no boot within the hour, history enough for rates) is read at most once per this instead; <= telemetry_interval_ms:
-  // every home at telemetry_interval_ms.
+  // nothing being measured, no boot within the hour, history enough for rates) is read at most
+  // once per this instead; <= telemetry_interval_ms: every home at telemetry_interval_ms.
   int64_t telemetry_quiet_interval_ms = 60 * 60'000;
   // Of that many reads, one is the full read and the others the narrowed one it taught
   // (diag::narrowed_telemetry_paths: no Wi-Fi settings or secrets); 1: always the full read.
